@@ -1,0 +1,13 @@
+import { sendMessage, type PageVisit, type VisitResult } from '../messaging/protocol';
+
+/** Reads the article identity hints a page offers: its canonical link and og:url. */
+export function readPageVisit(doc: Document, href: string): PageVisit {
+  const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i]')?.getAttribute('href') ?? null;
+  const ogUrl = doc.querySelector<HTMLMetaElement>('meta[property="og:url" i]')?.getAttribute('content') ?? null;
+  return { url: href, canonical, ogUrl, title: doc.title };
+}
+
+/** Sends the one message a page view costs; the background decides what it means. */
+export async function reportPageVisit(doc: Document, href: string): Promise<VisitResult> {
+  return sendMessage('pageVisited', readPageVisit(doc, href));
+}

@@ -1,0 +1,34 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// The E2E build may reach the loopback fixture server without a permission prompt,
+// because headless Chromium cannot click one.
+const E2E_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*'];
+
+const GECKO_SETTINGS = {
+  gecko: {
+    id: 'partwise@partwise.app',
+    strict_min_version: '140.0',
+    // Partwise keeps everything in the browser: it collects and transmits nothing.
+    data_collection_permissions: { required: ['none'] },
+  },
+  gecko_android: { strict_min_version: '142.0' },
+};
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports keep lib/ usable from plain Node scripts (benchmarks, evaluation).
+  imports: false,
+  // Firefox too gets Manifest V3 (WXT defaults Firefox to MV2).
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser, mode }) => ({
+    name: 'Partwise',
+    description: 'A reading list for the technical blogs you follow that reads their multi-part series in order.',
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
+    action: { default_title: 'Partwise' },
+    ...(browser === 'firefox' ? { browser_specific_settings: GECKO_SETTINGS } : {}),
+  }),
+});
