@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Settings } from '../db/settings';
 
 /** What the background answers to a liveness check. */
 export interface PingReply {
@@ -21,6 +22,43 @@ export interface VisitResult {
   matched: number[];
   /** Ids of the posts this page view marked read (empty when already read or marking is off). */
   marked: number[];
+  /** The next part of the series this page belongs to, when the "next in series" link is on. */
+  next?: { title: string; url: string; label: string };
+}
+
+/** A feed found on a page, offered to the user to pick. */
+export interface FeedChoice {
+  url: string;
+  title?: string;
+  type: 'rss' | 'atom' | 'json' | 'unknown';
+}
+
+/** What subscribing to a URL led to. */
+export type SubscribeResult =
+  | { kind: 'subscribed'; subscriptionId: number; title: string; postCount: number }
+  | { kind: 'exists'; subscriptionId: number; title: string }
+  | { kind: 'choose'; feeds: FeedChoice[] };
+
+/** A user's correction of series detection, as the popup sends it. */
+export type SeriesEditRequest =
+  | { kind: 'rename'; subscriptionId: number; seriesKey: string; name: string }
+  | { kind: 'merge'; subscriptionId: number; fromKey: string; intoKey: string }
+  | { kind: 'not-series'; subscriptionId: number; seriesKey: string }
+  | { kind: 'move'; postId: number; seriesKey: string | null };
+
+/** User-editable fields of a subscription. */
+export interface SubscriptionEdit {
+  customTitle?: string | null;
+  refreshMinutes?: number | null;
+  notify?: boolean;
+  markOnVisit?: boolean;
+}
+
+/** Outcome of an OPML or backup import, for the options page to report. */
+export interface ImportReport {
+  added: number;
+  skipped: number;
+  problems: string[];
 }
 
 /**
@@ -30,6 +68,28 @@ export interface VisitResult {
 export interface ProtocolMap {
   ping(): PingReply;
   pageVisited(visit: PageVisit): VisitResult;
+  /** Subscribe to a feed URL, or discover the feeds of a site URL. Host access must already be granted. */
+  subscribe(request: { url: string; title?: string }): SubscribeResult;
+  unsubscribe(request: { subscriptionId: number; keepPosts: boolean }): void;
+  updateSubscription(request: { subscriptionId: number; edit: SubscriptionEdit }): void;
+  /** Refresh one subscription now, or every subscription when no id is given. */
+  refreshNow(request: { subscriptionId?: number }): { refreshed: number };
+  /** Mark posts read or unread; answers how many changed. */
+  setRead(request: { postIds: number[]; read: boolean }): { changed: number };
+  /** Mark a series (or a feed's standalone posts) read; answers the ids it changed, for undo. */
+  markGroupRead(request: { subscriptionId: number; seriesKey: string | null }): { postIds: number[] };
+  /** Open a post in a new tab and mark it read. */
+  openPost(request: { postId: number; background: boolean }): void;
+  /** Add a page to the reading list as a standalone item. */
+  savePage(request: { url: string; title: string }): { postId: number; created: boolean };
+  editSeries(request: SeriesEditRequest): void;
+  /** Re-register the visit content script for the current subscriptions and granted origins. */
+  syncContentScripts(): { patterns: string[] };
+  updateSettings(patch: Partial<Settings>): Settings;
+  importOpml(request: { text: string }): ImportReport;
+  exportOpml(): { text: string };
+  exportBackup(): { text: string };
+  importBackup(request: { text: string }): ImportReport;
 }
 
 /** Typed send/listen pair shared by every extension context. */

@@ -1,0 +1,86 @@
+import type { ImportReport } from '@/lib/messaging/protocol';
+
+/** What the import/export card shows after an action. */
+export type TransferStatus = { kind: 'idle' } | { kind: 'busy'; message: string } | { kind: 'done'; ok: boolean; message: string; report?: ImportReport };
+
+/** Props of {@link ImportExport}. */
+export interface ImportExportProps {
+  status: TransferStatus;
+  /** An OPML file was read and awaits confirmation (so host access is asked in the confirming click). */
+  pendingOpml: { name: string; feedCount: number } | undefined;
+  onOpmlFile: (file: File) => void;
+  onConfirmOpml: () => void;
+  onCancelOpml: () => void;
+  onExportOpml: () => void;
+  onExportBackup: () => void;
+  onBackupFile: (file: File) => void;
+}
+
+/** OPML import/export and the JSON backup. */
+export function ImportExport(props: ImportExportProps) {
+  const { status } = props;
+  return (
+    <section class="card" aria-labelledby="transfer-heading">
+      <h2 id="transfer-heading">Import and export</h2>
+      <div class="row wrap">
+        <label class="file-button">
+          Import OPML
+          <input
+            type="file"
+            accept=".opml,.xml,text/x-opml,text/xml,application/xml"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              if (file) props.onOpmlFile(file);
+              event.currentTarget.value = '';
+            }}
+          />
+        </label>
+        <button type="button" onClick={props.onExportOpml}>
+          Export OPML
+        </button>
+        <button type="button" onClick={props.onExportBackup}>
+          Export backup
+        </button>
+        <label class="file-button">
+          Import backup
+          <input
+            type="file"
+            accept=".json,application/json"
+            onChange={(event) => {
+              const file = event.currentTarget.files?.[0];
+              if (file) props.onBackupFile(file);
+              event.currentTarget.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {props.pendingOpml && (
+        <div class="confirm" role="group" aria-label="Confirm OPML import">
+          <span>
+            {props.pendingOpml.name} lists {props.pendingOpml.feedCount} feed{props.pendingOpml.feedCount === 1 ? '' : 's'}.
+          </span>
+          <button type="button" class="primary small" onClick={props.onConfirmOpml}>
+            Import {props.pendingOpml.feedCount} feeds
+          </button>
+          <button type="button" class="link-button" onClick={props.onCancelOpml}>
+            Cancel
+          </button>
+        </div>
+      )}
+      <div role="status" class={status.kind === 'done' && !status.ok ? 'error' : 'muted'} id="transfer-status">
+        {status.kind === 'busy' && status.message}
+        {status.kind === 'done' && <p>{status.message}</p>}
+        {status.kind === 'done' && status.report && status.report.problems.length > 0 && (
+          <details>
+            <summary>{status.report.problems.length} entries skipped</summary>
+            <ul>
+              {status.report.problems.slice(0, 200).map((problem, index) => (
+                <li key={index}>{problem}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
+    </section>
+  );
+}

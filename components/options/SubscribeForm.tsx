@@ -1,0 +1,54 @@
+import { useState } from 'preact/hooks';
+import type { FeedChoice } from '@/lib/messaging/protocol';
+import { FeedChooser } from '../FeedChooser';
+
+/** The outcome of a subscribe attempt, as the form shows it. */
+export type SubscribeStatus = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; ok: boolean; message: string } | { kind: 'choose'; feeds: FeedChoice[] };
+
+/** Props of {@link SubscribeForm}. */
+export interface SubscribeFormProps {
+  status: SubscribeStatus;
+  /** Called in the user's gesture, so the caller can ask for host access first. */
+  onSubscribe: (url: string) => void;
+  onChoose: (feed: FeedChoice) => void;
+  onCancelChoice: () => void;
+}
+
+/** "Feed or site URL" + "Subscribe", with the result or the error in plain words next to the field. */
+export function SubscribeForm({ status, onSubscribe, onChoose, onCancelChoice }: SubscribeFormProps) {
+  const [url, setUrl] = useState('');
+  return (
+    <section class="card" aria-labelledby="subscribe-heading">
+      <h2 id="subscribe-heading">Subscribe</h2>
+      <form
+        class="subscribe-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (url.trim()) onSubscribe(url.trim());
+        }}
+      >
+        <label for="subscribe-url">Feed or site URL</label>
+        <div class="row">
+          <input
+            id="subscribe-url"
+            type="url"
+            inputMode="url"
+            placeholder="https://example.com/blog"
+            value={url}
+            required
+            aria-describedby="subscribe-status"
+            onInput={(event) => setUrl(event.currentTarget.value)}
+          />
+          <button type="submit" class="primary" disabled={status.kind === 'busy'}>
+            Subscribe
+          </button>
+        </div>
+        <p id="subscribe-status" role="status" class={status.kind === 'done' && !status.ok ? 'error' : 'muted'}>
+          {status.kind === 'busy' && 'Looking for the feed…'}
+          {status.kind === 'done' && status.message}
+        </p>
+      </form>
+      {status.kind === 'choose' && <FeedChooser feeds={status.feeds} onChoose={onChoose} onCancel={onCancelChoice} />}
+    </section>
+  );
+}

@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ReadingGroup, ReadingPost } from '@/lib/reading-list/types';
+import { GroupSection, type GroupSectionProps } from './GroupSection';
+
+afterEach(cleanup);
+
+function post(id: number, title: string, patch: Partial<ReadingPost> = {}): ReadingPost {
+  return { id, title, url: `https://blog.test/${id}`, sortAt: Date.UTC(2026, 0, id), subscriptionId: 1, feedTitle: 'Modern Python', unread: true, isNext: false, ...patch };
+}
+
+const series: ReadingGroup = {
+  key: 'series:1:mpip',
+  kind: 'series',
+  name: 'Modern Python in Practice',
+  subscriptionId: 1,
+  feedTitle: 'Modern Python',
+  seriesKey: 'mpip',
+  progress: { read: 3, total: 6 },
+  newestUnreadAt: 0,
+  posts: [
+    post(4, 'Modern Python in Practice #4: Authentication', { part: 4, partLabel: '#4', isNext: true, seriesKey: 'mpip' }),
+    post(5, 'Modern Python in Practice #5: Async and Background Tasks', { part: 5, partLabel: '#5', seriesKey: 'mpip' }),
+  ],
+};
+
+function renderGroup(group: ReadingGroup, patch: Partial<GroupSectionProps> = {}) {
+  const props: GroupSectionProps = {
+    group,
+    siblings: [
+      { key: 'mpip', name: 'Modern Python in Practice' },
+      { key: 'mpa', name: 'Modern Python Advanced' },
+    ],
+    focusedPostId: undefined,
+    onOpen: vi.fn(),
+    onToggleRead: vi.fn(),
+    onMarkGroupRead: vi.fn(),
+    onFocusPost: vi.fn(),
+    onSeriesEdit: vi.fn(),
+    ...patch,
+  };
+  render(<GroupSection {...props} />);
+  return props;
+}
+
+describe('GroupSection', () => {
+  it('is a region named after the series, with parts in order, progress and the next part highlighted', () => {
+    renderGroup(series);
+    const region = screen.getByRole('region', { name: 'Modern Python in Practice' });
+    const links = within(region).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual(['Modern Python in Practice #4: Authentication', 'Modern Python in Practice #5: Async and Background Tasks']);
+    expect(within(region).getByText('3 of 6 read')).toBeTruthy();
+    expect(region.querySelector('li.next')?.textContent).toContain('#4');
+    expect(links[0]!.getAttribute('aria-current')).toBe('step');
+  });
+
+  it.each<[string, Partial<MouseEventInit>, boolean]>([
+    ['a plain click opens in front', {}, false],
+    ['ctrl-click opens behind', { ctrlKey: true }, true],
+    ['meta-click opens behind', { metaKey: true }, true],
+  ])('%s', (_name, init, background) => {
+    const props = renderGroup(series);
+    fireEvent.click(screen.getAllByRole('link')[0]!, init);
+    expect(props.onOpen).toHaveBeenCalledWith(series.posts[0], { background });
+  });
+
+  it('opens behind on middle-click', () => {
+    const props = renderGroup(series);
+    fireEvent(screen.getAllByRole('link')[1]!, new MouseEvent('auxclick', { bubbles: true, button: 1 }));
+    expect(props.onOpen).toHaveBeenCalledWith(series.posts[1], { background: true });
+  });
+
+  it('marks one post or the whole group read', () => {
+    const props = renderGroup(series);
+    fireEvent.click(screen.getByRole('button', { name: 'Mark read: Modern Python in Practice #5: Async and Background Tasks' }));
+    expect(props.onToggleRead).toHaveBeenCalledWith(series.posts[1]);
+    fireEvent.click(screen.getByRole('button', { name: 'Mark all read: Modern Python in Practice' }));
+    expect(props.onMarkGroupRead).toHaveBeenCalledWith(series);
+  });
+
+  it.each<[string, (props: GroupSectionProps) => void, unknown]>([
+    [
+      'rename',
+      () => {
+        fireEvent.input(screen.getByLabelText('Series name'), { target: { value: 'Modern Python' } });
+        fireEvent.click(screen.getByRole('button', { name: 'Rename' }));
+      },
+      { kind: 'rename', name: 'Modern Python' },
+    ],
+    [
+      'merge',
+      () => {
+        fireEvent.change(screen.getByLabelText('Merge into series'), { target: { value: 'mpa' } });
+        fireEvent.click(screen.getByRole('button', { name: 'Merge' }));
+      },
+      { kind: 'merge', intoKey: 'mpa' },
+    ],
+    ['not a series', () => fireEvent.click(screen.getByRole('button', { name: 'Not a series' })), { kind: 'not-series' }],
+    [
+      'move a post out',
+      () => fireEvent.change(screen.getByLabelText('Move “Modern Python in Practice #4: Authentication” to'), { target: { value: '\u0000none' } }),
+      { kind: 'move', postId: 4, seriesKey: null },
+    ],
+  ])('edits the series: %s', (_name, act, expected) => {
+    const props = renderGroup(series);
+    act(props);
+    expect(props.onSeriesEdit).toHaveBeenCalledWith(series, expected);
+  });
+
+  it('shows titles with markup as text, never as HTML', () => {
+    const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+    renderGroup({ ...series, name: hostile, posts: [post(9, hostile, { partLabel: 'Part 1' })] });
+    const region = screen.getByRole('region', { name: hostile });
+    expect(region.querySelector('img, script')).toBeNull();
+    expect(within(region).getByRole('link').textContent).toBe(hostile);
+  });
+
+  it('shows feed groups without progress and with each post’s date', () => {
+    const group: ReadingGroup = { key: 'feed:2', kind: 'feed', name: 'Daily Backend', subscriptionId: 2, feedTitle: 'Daily Backend', newestUnreadAt: 0, posts: [post(1, 'DNS Deep Dive (2026)')] };
+    renderGroup(group, { siblings: [] });
+    const region = screen.getByRole('region', { name: 'Daily Backend' });
+    expect(region.textContent).toContain('1 unread');
+    expect(region.textContent).not.toContain(' read ');
+    expect(region.querySelector('time')?.getAttribute('datetime')).toBe(new Date(Date.UTC(2026, 0, 1)).toISOString());
+  });
+});

@@ -1,0 +1,65 @@
+import type { ReadingGroup, ReadingPost } from '@/lib/reading-list/types';
+import { PostItem, type OpenIntent } from './PostItem';
+import { SeriesEditor, type SeriesEdit } from './SeriesEditor';
+
+/** Props of {@link GroupSection}. */
+export interface GroupSectionProps {
+  group: ReadingGroup;
+  /** Other series of the same subscription, for merging and moving posts. */
+  siblings: readonly { key: string; name: string }[];
+  focusedPostId: number | undefined;
+  onOpen: (post: ReadingPost, intent: OpenIntent) => void;
+  onToggleRead: (post: ReadingPost) => void;
+  onMarkGroupRead: (group: ReadingGroup) => void;
+  onFocusPost: (post: ReadingPost) => void;
+  onSeriesEdit: (group: ReadingGroup, edit: SeriesEdit) => void;
+}
+
+/** A series (in reading order, with progress) or a feed's standalone posts, as one labelled section. */
+export function GroupSection(props: GroupSectionProps) {
+  const { group } = props;
+  const headingId = `group-${group.key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+  const unread = group.posts.filter((post) => post.unread).length;
+  return (
+    <section class={`group ${group.kind}`} aria-label={group.name} data-group-key={group.key}>
+      <header class="group-header">
+        <div class="group-title">
+          <h2 id={headingId}>{group.name}</h2>
+          <p class="muted group-sub">
+            {group.kind === 'series' && group.progress && (
+              <span class="progress">
+                {group.progress.read} of {group.progress.total} read
+              </span>
+            )}
+            {group.kind === 'series' && <span> · {group.feedTitle}</span>}
+            {group.kind === 'feed' && <span>{unread} unread</span>}
+          </p>
+          {group.kind === 'series' && group.progress && (
+            <progress class="progress-bar" max={group.progress.total} value={group.progress.read} aria-hidden="true" />
+          )}
+        </div>
+        <div class="group-actions">
+          {unread > 0 && (
+            <button type="button" class="small" onClick={() => props.onMarkGroupRead(group)} aria-label={`Mark all read: ${group.name}`}>
+              Mark all read
+            </button>
+          )}
+          <SeriesEditor group={group} siblings={props.siblings} onEdit={(edit) => props.onSeriesEdit(group, edit)} />
+        </div>
+      </header>
+      <ol class="posts" aria-labelledby={headingId}>
+        {group.posts.map((post) => (
+          <PostItem
+            key={post.id}
+            post={post}
+            showFeed={group.kind === 'series'}
+            focused={post.id === props.focusedPostId}
+            onOpen={props.onOpen}
+            onToggleRead={props.onToggleRead}
+            onFocus={props.onFocusPost}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+}

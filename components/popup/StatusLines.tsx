@@ -1,0 +1,21 @@
+/** A subscription whose last refresh failed, as the popup lists it. */
+export interface FailingFeed {
+  id: number;
+  title: string;
+  message: string;
+  gone: boolean;
+}
+
+/** One line per failing subscription, with its error in plain words. */
+export function StatusLines({ feeds }: { feeds: readonly FailingFeed[] }) {
+  if (feeds.length === 0) return null;
+  return (
+    <ul class="status-lines" aria-label="Feeds with problems">
+      {feeds.map((feed) => (
+        <li key={feed.id} class={feed.gone ? 'gone' : 'error'}>
+          <strong>{feed.title}</strong>: {feed.message}
+        </li>
+      ))}
+    </ul>
+  );
+}

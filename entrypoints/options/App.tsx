@@ -1,0 +1,166 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ImportExport, type TransferStatus } from '@/components/options/ImportExport';
+import { SettingsForm } from '@/components/options/SettingsForm';
+import { SubscribeForm, type SubscribeStatus } from '@/components/options/SubscribeForm';
+import { SubscriptionList } from '@/components/options/SubscriptionList';
+import { countsBySubscription, database, getSettings, listSubscriptions, type Subscription } from '@/lib/db';
+import { sendMessage, type FeedChoice } from '@/lib/messaging/protocol';
+import { parseOpml } from '@/lib/opml/parse-opml';
+import { requestOrigins } from '@/lib/permissions/request-origins';
+import { PERMISSION_DECLINED, subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
+import { useLiveQuery } from '@/lib/ui/use-live-query';
+import { downloadText } from './download-text';
+import { useMissingOrigins } from './use-missing-origins';
+
+const ALL_SITES = ['http://*/*', 'https://*/*'];
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The options page: subscribe, manage subscriptions, import/export and settings. */
+export function App() {
+  const db = database();
+  const subscriptions = useLiveQuery(() => listSubscriptions(db), []);
+  const counts = useLiveQuery(() => countsBySubscription(db), []);
+  const settings = useLiveQuery(() => getSettings(db), []);
+  const missingOrigins = useMissingOrigins(subscriptions.value ?? []);
+  const [subscribeStatus, setSubscribeStatus] = useState<SubscribeStatus>({ kind: 'idle' });
+  const [transfer, setTransfer] = useState<TransferStatus>({ kind: 'idle' });
+  const [pendingOpml, setPendingOpml] = useState<{ name: string; text: string; urls: string[] } | undefined>(undefined);
+  const [refreshing, setRefreshing] = useState(false);
+  const [now, setNow] = useState(Date.now());
+  const [backgroundStatus, setBackgroundStatus] = useState('Connecting to the background…');
+
+  useEffect(() => {
+    sendMessage('ping')
+      .then((reply) => setBackgroundStatus(`Partwise ${reply.version}: background running`))
+      .catch((error: unknown) => setBackgroundStatus(`The background did not answer: ${message(error)}`));
+  }, []);
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const subscribeTo = (feeds: FeedChoice[]) => {
+    // The permission request is the first thing this click does: Firefox needs it inside the gesture.
+    const attempt = subscribeWithPermission(feeds);
+    setSubscribeStatus({ kind: 'busy' });
+    attempt
+      .then((result) => setSubscribeStatus(result.kind === 'choose' ? result : { kind: 'done', ok: result.ok, message: result.message }))
+      .catch((error: unknown) => setSubscribeStatus({ kind: 'done', ok: false, message: message(error) }));
+  };
+
+  const onEdit = (s: Subscription, edit: Parameters<typeof sendMessage<'updateSubscription'>>[1]['edit']) =>
+    void sendMessage('updateSubscription', { subscriptionId: s.id, edit }).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
+
+  const onOpmlFile = (file: File) => {
+    file
+      .text()
+      .then((text) => {
+        const parsed = parseOpml(text);
+        setPendingOpml({ name: file.name, text, urls: parsed.feeds.map((feed) => feed.feedUrl) });
+        setTransfer({ kind: 'idle' });
+      })
+      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: `${file.name} could not be imported: ${message(error)}` }));
+  };
+
+  const onConfirmOpml = () => {
+    if (!pendingOpml) return;
+    const { text, urls } = pendingOpml;
+    const granted = requestOrigins(urls);
+    setPendingOpml(undefined);
+    setTransfer({ kind: 'busy', message: `Importing ${urls.length} feeds…` });
+    granted
+      .then((ok) => {
+        if (!ok) throw new Error(PERMISSION_DECLINED);
+        return sendMessage('importOpml', { text });
+      })
+      .then((report) => setTransfer({ kind: 'done', ok: true, message: `Imported ${report.added} feeds; ${report.skipped} skipped.`, report }))
+      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
+  };
+
+  const onBackupFile = (file: File) => {
+    setTransfer({ kind: 'busy', message: `Restoring ${file.name}…` });
+    file
+      .text()
+      .then((text) => sendMessage('importBackup', { text }))
+      .then((report) =>
+        setTransfer({ kind: 'done', ok: true, message: `Backup restored: ${report.added} subscriptions added, ${report.skipped} already present.`, report }),
+      )
+      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: `${file.name} was not imported: ${message(error)}` }));
+  };
+
+  const exportFile = (kind: 'exportOpml' | 'exportBackup', name: string, type: string) =>
+    void sendMessage(kind)
+      .then(({ text }) => {
+        downloadText(name, text, type);
+        setTransfer({ kind: 'done', ok: true, message: `Saved ${name}.` });
+      })
+      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
+
+  const today = new Date(now).toISOString().slice(0, 10);
+
+  return (
+    <main class="options-main">
+      <header class="options-header">
+        <img src="/icon/48.png" alt="" width={32} height={32} />
+        <h1>Partwise</h1>
+      </header>
+      <SubscribeForm
+        status={subscribeStatus}
+        onSubscribe={(url) => subscribeTo([{ url, type: 'unknown' }])}
+        onChoose={(feed) => subscribeTo([feed])}
+        onCancelChoice={() => setSubscribeStatus({ kind: 'idle' })}
+      />
+      <SubscriptionList
+        subscriptions={subscriptions.value ?? []}
+        counts={counts.value ?? new Map()}
+        missingOrigins={missingOrigins}
+        now={now}
+        refreshing={refreshing}
+        onRefreshAll={() => {
+          setRefreshing(true);
+          void sendMessage('refreshNow', {})
+            .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
+            .finally(() => setRefreshing(false));
+        }}
+        onEdit={onEdit}
+        onRefresh={(s) => void sendMessage('refreshNow', { subscriptionId: s.id }).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
+        onUnsubscribe={(s, keepPosts) => void sendMessage('unsubscribe', { subscriptionId: s.id, keepPosts })}
+        onAllowOrigins={(origins) =>
+          void requestOrigins(origins)
+            .then(() => sendMessage('syncContentScripts'))
+            .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
+        }
+      />
+      <ImportExport
+        status={transfer}
+        pendingOpml={pendingOpml && { name: pendingOpml.name, feedCount: pendingOpml.urls.length }}
+        onOpmlFile={onOpmlFile}
+        onConfirmOpml={onConfirmOpml}
+        onCancelOpml={() => setPendingOpml(undefined)}
+        onExportOpml={() => exportFile('exportOpml', `partwise-subscriptions-${today}.opml`, 'text/x-opml')}
+        onExportBackup={() => exportFile('exportBackup', `partwise-backup-${today}.json`, 'application/json')}
+        onBackupFile={onBackupFile}
+      />
+      {settings.value && (
+        <SettingsForm
+          settings={settings.value}
+          onChange={(patch) => void sendMessage('updateSettings', patch).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
+          onAllowAllSites={(allow) => {
+            const change = allow ? browser.permissions.request({ origins: ALL_SITES }) : browser.permissions.remove({ origins: ALL_SITES }).then(() => false);
+            void change
+              .then((granted) => sendMessage('updateSettings', { allowAllSites: allow && granted }))
+              .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
+          }}
+        />
+      )}
+      <p class="muted" data-testid="background-status">
+        {backgroundStatus}
+      </p>
+    </main>
+  );
+}

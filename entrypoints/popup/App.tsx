@@ -1,0 +1,175 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { EmptyState } from '@/components/EmptyState';
+import { PopupToolbar } from '@/components/popup/PopupToolbar';
+import { flattenPosts, ReadingList } from '@/components/popup/ReadingList';
+import type { SeriesEdit } from '@/components/popup/SeriesEditor';
+import { StatusLines, type FailingFeed } from '@/components/popup/StatusLines';
+import { UndoBar } from '@/components/popup/UndoBar';
+import { FeedChooser } from '@/components/FeedChooser';
+import { database, listSubscriptions, subscriptionTitle } from '@/lib/db';
+import { sendMessage, type FeedChoice } from '@/lib/messaging/protocol';
+import { loadReadingList } from '@/lib/reading-list/load-reading-list';
+import type { ReadingGroup, ReadingPost } from '@/lib/reading-list/types';
+import { useLiveQuery } from '@/lib/ui/use-live-query';
+import { feedTypeOfMime } from '@/lib/content-scripts/collect-page-info';
+import { useKeyboardNavigation } from './use-keyboard-navigation';
+import { usePageInfo } from './use-page-info';
+import { subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
+
+const PAGE = 60;
+
+interface Undo {
+  message: string;
+  postIds: number[];
+  /** The read state to restore. */
+  read: boolean;
+}
+
+/** The popup: what to read next, series by series, with its actions wired to the background. */
+export function App() {
+  const db = database();
+  const [query, setQuery] = useState('');
+  const [showRead, setShowRead] = useState(false);
+  const [limit, setLimit] = useState(PAGE);
+  const [focusedId, setFocusedId] = useState<number | undefined>(undefined);
+  const [undo, setUndo] = useState<Undo | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const [choices, setChoices] = useState<FeedChoice[] | undefined>(undefined);
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  const list = useLiveQuery(() => loadReadingList(db, { limit, query, showRead }), [limit, query, showRead]);
+  const subscriptions = useLiveQuery(() => listSubscriptions(db), []);
+  const page = usePageInfo();
+
+  const failing: FailingFeed[] = useMemo(
+    () =>
+      (subscriptions.value ?? [])
+        .filter((s) => s.status === 'error' || s.status === 'gone')
+        .map((s) => ({ id: s.id, title: subscriptionTitle(s), message: s.lastError ?? 'The last check failed.', gone: s.status === 'gone' })),
+    [subscriptions.value],
+  );
+  const subscribedUrls = useMemo(() => new Set((subscriptions.value ?? []).map((s) => s.feedUrl)), [subscriptions.value]);
+  const siteFeeds: FeedChoice[] = (page?.feeds ?? [])
+    .filter((feed) => !subscribedUrls.has(feed.url))
+    .map((feed) => ({ url: feed.url, title: feed.title, type: feedTypeOfMime(feed.type) }));
+
+  const report = (error: unknown) => setNotice(error instanceof Error ? error.message : String(error));
+
+  const setRead = useCallback(async (posts: ReadingPost[], read: boolean, message: string) => {
+    const ids = posts.filter((post) => post.unread === read).map((post) => post.id);
+    if (ids.length === 0) return;
+    await sendMessage('setRead', { postIds: ids, read });
+    setUndo({ message, postIds: ids, read: !read });
+  }, []);
+
+  const onOpen = useCallback((post: ReadingPost, intent: { background: boolean }) => {
+    sendMessage('openPost', { postId: post.id, background: intent.background })
+      .then(() => post.unread && setUndo({ message: `Opened “${post.title}”`, postIds: [post.id], read: false }))
+      .catch(report);
+  }, []);
+  const onToggleRead = useCallback(
+    (post: ReadingPost) => void setRead([post], post.unread, post.unread ? 'Marked read' : 'Marked unread').catch(report),
+    [setRead],
+  );
+  const onMarkGroupRead = useCallback((group: ReadingGroup) => {
+    sendMessage('markGroupRead', { subscriptionId: group.subscriptionId, seriesKey: group.seriesKey ?? null })
+      .then(({ postIds }) => postIds.length && setUndo({ message: `Marked ${postIds.length} read in ${group.name}`, postIds, read: false }))
+      .catch(report);
+  }, []);
+  const onSeriesEdit = useCallback((group: ReadingGroup, edit: SeriesEdit) => {
+    const request =
+      edit.kind === 'move'
+        ? { kind: 'move' as const, postId: edit.postId, seriesKey: edit.seriesKey }
+        : edit.kind === 'rename'
+          ? { kind: 'rename' as const, subscriptionId: group.subscriptionId, seriesKey: group.seriesKey ?? '', name: edit.name }
+          : edit.kind === 'merge'
+            ? { kind: 'merge' as const, subscriptionId: group.subscriptionId, fromKey: group.seriesKey ?? '', intoKey: edit.intoKey }
+            : { kind: 'not-series' as const, subscriptionId: group.subscriptionId, seriesKey: group.seriesKey ?? '' };
+    sendMessage('editSeries', request).catch(report);
+  }, []);
+
+  const groups = list.value?.groups ?? [];
+  const flat = useMemo(() => flattenPosts(groups), [groups]);
+  useKeyboardNavigation({ posts: flat, focusedId, setFocusedId, searchRef, onOpen, onToggleRead });
+
+  useEffect(() => setLimit(PAGE), [query, showRead]);
+
+  const subscribeTo = async (feeds: FeedChoice[]) => {
+    const pageUrl = page?.url;
+    const result = await subscribeWithPermission(feeds, pageUrl);
+    if (result.kind === 'choose') setChoices(result.feeds);
+    else {
+      setChoices(undefined);
+      setNotice(result.message);
+    }
+  };
+
+  const savePage = async () => {
+    if (!page) return;
+    const saved = await sendMessage('savePage', { url: page.url, title: page.title });
+    setNotice(saved.created ? 'Saved to your reading list.' : 'This page is already in your reading list.');
+  };
+
+  const hasSubscriptions = (subscriptions.value ?? []).length > 0;
+  const loading = list.value === undefined && list.error === undefined;
+
+  return (
+    <main class="popup-main">
+      <PopupToolbar
+        unreadCount={list.value?.unread ?? 0}
+        query={query}
+        showRead={showRead}
+        searchRef={searchRef}
+        siteFeedCount={siteFeeds.length}
+        canSavePage={page !== undefined}
+        onQuery={setQuery}
+        onShowRead={setShowRead}
+        onSubscribeSite={() => void subscribeTo(siteFeeds).catch(report)}
+        onSavePage={() => void savePage().catch(report)}
+        onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      />
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      {choices && <FeedChooser feeds={choices} onChoose={(feed) => void subscribeTo([feed]).catch(report)} onCancel={() => setChoices(undefined)} />}
+      {list.error && <p class="error" role="alert">Could not read your library: {list.error.message}</p>}
+      <StatusLines feeds={failing} />
+      {!loading && !hasSubscriptions && groups.length === 0 && (
+        <EmptyState title="No subscriptions yet" action={{ label: 'Add a subscription', onClick: () => void browser.runtime.openOptionsPage() }}>
+          <p class="muted">Subscribe to the blogs you follow and read their series in order.</p>
+        </EmptyState>
+      )}
+      {!loading && hasSubscriptions && groups.length === 0 && (
+        <EmptyState title={query ? 'No posts match your search' : 'All caught up'}>
+          <p class="muted">{query ? 'Try other words, or turn on “Show read”.' : 'Every post is read. New posts appear here as your blogs publish them.'}</p>
+        </EmptyState>
+      )}
+      <ReadingList
+        groups={groups}
+        seriesBySubscription={list.value?.seriesBySubscription ?? new Map()}
+        focusedPostId={focusedId}
+        hasMore={list.value?.hasMore ?? false}
+        onLoadMore={() => setLimit((current) => current + PAGE)}
+        onFocusPost={(post) => setFocusedId(post.id)}
+        onOpen={onOpen}
+        onToggleRead={onToggleRead}
+        onMarkGroupRead={onMarkGroupRead}
+        onSeriesEdit={onSeriesEdit}
+      />
+      {undo && (
+        <UndoBar
+          message={undo.message}
+          onDismiss={() => setUndo(undefined)}
+          onUndo={() => {
+            sendMessage('setRead', { postIds: undo.postIds, read: undo.read })
+              .then(() => setUndo(undefined))
+              .catch(report);
+          }}
+        />
+      )}
+    </main>
+  );
+}

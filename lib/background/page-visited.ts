@@ -1,0 +1,35 @@
+import { findPostsByNormalizedUrl, getSettings, postsOfSeries, setRead, type PartwiseDatabase, type Post } from '../db';
+import type { PageVisit, VisitResult } from '../messaging/protocol';
+import { partLabel } from '../reading-list/part-label';
+import { articleUrlKeys } from '../urls/normalize';
+
+async function markable(db: PartwiseDatabase, posts: readonly Post[]): Promise<Post[]> {
+  const ids = [...new Set(posts.map((post) => post.subscriptionId))];
+  const subscriptions = await db.subscriptions.bulkGet(ids);
+  const off = new Set(subscriptions.filter((s) => s !== undefined && !s.markOnVisit).map((s) => s!.id));
+  return posts.filter((post) => post.unread === 1 && !off.has(post.subscriptionId));
+}
+
+async function nextInSeries(db: PartwiseDatabase, post: Post): Promise<VisitResult['next']> {
+  if (post.seriesKey === undefined) return undefined;
+  const parts = await postsOfSeries(db, post.subscriptionId, post.seriesKey);
+  const index = parts.findIndex((part) => part.id === post.id);
+  const next = parts.slice(index + 1).find((part) => part.url !== undefined);
+  if (!next?.url) return undefined;
+  return { title: next.title, url: next.url, label: partLabel(next.title, next.part) ?? 'Next' };
+}
+
+/**
+ * A page view from the content script: finds the posts it is (by URL, canonical link, og:url or AMP
+ * variant), marks them read unless their subscription turned marking off, and offers the next part.
+ */
+export async function handlePageVisit(db: PartwiseDatabase, visit: PageVisit, now: number): Promise<VisitResult> {
+  const keys = articleUrlKeys(visit.url, { canonical: visit.canonical, ogUrl: visit.ogUrl });
+  const posts = await findPostsByNormalizedUrl(db, keys);
+  const toMark = await markable(db, posts);
+  if (toMark.length > 0) await setRead(db, toMark.map((post) => post.id), true, now);
+  const settings = await getSettings(db);
+  const inSeries = posts.find((post) => post.seriesKey !== undefined);
+  const next = settings.showNextInSeries && inSeries ? await nextInSeries(db, inSeries) : undefined;
+  return { matched: posts.map((post) => post.id), marked: toMark.map((post) => post.id), ...(next ? { next } : {}) };
+}

@@ -1,0 +1,51 @@
+/** Public API of Partwise's storage layer (see README.md); tests' helpers are deliberately not exported. */
+export { DbError, isDbError, type DbErrorCode } from './db-error';
+export type { Post, PrunedPost, SeriesRecord, SettingRecord, Subscription, SubscriptionStatus } from './types';
+export {
+  CURRENT_SCHEMA_VERSION,
+  PartwiseDatabase,
+  SCHEMA_VERSIONS,
+  openDatabase,
+  refreshTables,
+  storesAtVersion,
+  type SchemaVersion,
+} from './schema';
+export { DEFAULT_SETTINGS, getSettings, updateSettings, type MarkMode, type Settings, type Theme } from './settings';
+export {
+  addSubscription,
+  deleteSubscription,
+  dueSubscriptions,
+  findSubscriptionByFeedUrl,
+  getSubscription,
+  listSubscriptions,
+  subscriptionTitle,
+  updateSubscription,
+  type ListSubscriptionsOptions,
+  type NewSubscription,
+  type SubscriptionPatch,
+} from './subscriptions';
+export { upsertPosts, type IncomingPost, type UpsertResult } from './upsert-posts';
+export {
+  getSeriesOverrides,
+  listSeries,
+  setSeriesOverrides,
+  storeSeriesAssignments,
+  type SeriesAssignment,
+  type SeriesOverrides,
+  type SeriesStoreResult,
+} from './series-store';
+export { findPostsByNormalizedUrl, markGroupRead, setRead, unreadCount, type PostGroup } from './read-state';
+export {
+  countsBySubscription,
+  postsOfSeries,
+  searchPosts,
+  seriesProgress,
+  unreadPage,
+  type PageCursor,
+  type SearchOptions,
+  type SeriesProgress,
+  type SubscriptionCounts,
+  type UnreadPageOptions,
+} from './queries';
+export { pruneReadPosts } from './prune';
+export { database } from './database';

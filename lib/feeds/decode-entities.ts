@@ -1,0 +1,146 @@
+import { FeedError } from './feed-error';
+import { isLegacyEntity, namedEntity } from './html-entities';
+
+/**
+ * Entities a document declared in its own internal DTD subset, already expanded (bounded, see
+ * `readInternalEntities`) to literal text, plus a budget for how much text their references may
+ * still insert. No external entity is ever read.
+ */
+export interface EntityContext {
+  readonly declared: Map<string, string>;
+  /** Characters that references to declared entities may still insert into this document. */
+  budget: number;
+}
+
+/** Characters that references to declared entities may insert into one document, in all. */
+export const DECLARED_ENTITY_BUDGET = 1_000_000;
+const MAX_ENTITY_VALUE = 16_384;
+const MAX_ENTITY_DECLARATIONS = 512;
+
+// HTML maps numeric references to the C1 range onto the windows-1252 characters feeds meant.
+const C1_REMAP: Record<number, number> = {
+  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
+  0x88: 0x02c6, 0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d, 0x91: 0x2018,
+  0x92: 0x2019, 0x93: 0x201c, 0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc,
+  0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a, 0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
+};
+
+export function codePointToString(code: number): string {
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
+  if (code >= 0x80 && code <= 0x9f) return String.fromCharCode(C1_REMAP[code] ?? code);
+  return String.fromCodePoint(code);
+}
+
+const ENTITY_RE = /&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,10})|([A-Za-z][A-Za-z0-9]{0,40}))(;?)/g;
+const ENTITY_AT = /&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,10})|([A-Za-z][A-Za-z0-9]{0,40}))(;?)/y;
+
+function decodeOne(
+  match: string,
+  hex: string | undefined,
+  dec: string | undefined,
+  name: string | undefined,
+  semi: string,
+  context: EntityContext | undefined,
+): string {
+  if (hex !== undefined) return codePointToString(parseInt(hex, 16));
+  if (dec !== undefined) return codePointToString(parseInt(dec, 10));
+  const n = name as string;
+  if (context && context.declared.size > 0 && semi) {
+    const value = context.declared.get(n);
+    if (value !== undefined) {
+      context.budget -= value.length;
+      if (context.budget < 0) throw new FeedError('malformed', 'entity expansion limit exceeded');
+      return value;
+    }
+  }
+  if (semi) return namedEntity(n) ?? match;
+  return isLegacyEntity(n) ? (namedEntity(n) as string) : match;
+}
+
+/**
+ * Decodes character references the way a forgiving reader must: XML's five, every named HTML5
+ * reference (feeds use `&nbsp;`, `&eacute;` without declaring them), decimal and hex references,
+ * and the legacy names HTML accepts without a semicolon. Unknown names are left as they are, so a
+ * bare `&` survives. One pass: the output is never re-scanned, so expansion is bounded.
+ */
+export function decodeEntities(text: string, context?: EntityContext): string {
+  let i = text.indexOf('&');
+  if (i === -1) return text;
+  let out = '';
+  let last = 0;
+  while (i !== -1) {
+    // The common references first, without a regex.
+    const c1 = text.charCodeAt(i + 1);
+    let replacement: string | undefined;
+    let length = 0;
+    if ((c1 === 108 || c1 === 103) && text.charCodeAt(i + 2) === 116 && text.charCodeAt(i + 3) === 59) {
+      replacement = c1 === 108 ? '<' : '>';
+      length = 4;
+    } else if (c1 === 97 && text.startsWith('amp;', i + 1)) {
+      replacement = '&';
+      length = 5;
+    } else if (c1 === 113 && text.startsWith('quot;', i + 1)) {
+      replacement = '"';
+      length = 6;
+    } else {
+      ENTITY_AT.lastIndex = i;
+      const m = ENTITY_AT.exec(text);
+      if (m) {
+        const decoded = decodeOne(m[0], m[1], m[2], m[3], m[4] as string, context);
+        if (decoded !== m[0]) {
+          replacement = decoded;
+          length = m[0].length;
+        }
+      }
+    }
+    if (replacement !== undefined) {
+      out += text.slice(last, i) + replacement;
+      last = i + length;
+    }
+    i = text.indexOf('&', i + (length || 1));
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/**
+ * Reads the general internal entities of a DOCTYPE internal subset into literal text. Values are
+ * expanded when declared, each limited in size: a "billion laughs" chain fails on its third or
+ * fourth level with a FeedError, long before any large allocation. External (SYSTEM / PUBLIC) and
+ * parameter entities are ignored, never fetched.
+ */
+export function readInternalEntities(subset: string): Map<string, string> {
+  const declared = new Map<string, string>();
+  if (subset.indexOf('<!ENTITY') === -1) return declared;
+  const re = /<!ENTITY\s+(%\s*)?([A-Za-z_][\w.:-]*)\s+(?:"([^"]*)"|'([^']*)'|[^>]*)\s*>/g;
+  let count = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(subset)) !== null) {
+    if (++count > MAX_ENTITY_DECLARATIONS) throw new FeedError('malformed', 'too many entity declarations');
+    if (m[1] !== undefined) continue; // parameter entity
+    const raw = m[3] ?? m[4];
+    if (raw === undefined) continue; // external entity: never resolved
+    if (declared.has(m[2] as string)) continue; // the first declaration binds
+    let expanded = 0;
+    const value = raw.replace(ENTITY_RE, (match, hex: string | undefined, dec: string | undefined, name: string | undefined, semi: string) => {
+      let out = match;
+      if (hex !== undefined) out = codePointToString(parseInt(hex, 16));
+      else if (dec !== undefined) out = codePointToString(parseInt(dec, 10));
+      else if (semi && name !== undefined) out = declared.get(name) ?? namedEntity(name) ?? match;
+      expanded += out.length;
+      if (expanded > MAX_ENTITY_VALUE) throw new FeedError('malformed', 'entity expansion limit exceeded');
+      return out;
+    });
+    if (value.length > MAX_ENTITY_VALUE) throw new FeedError('malformed', 'entity expansion limit exceeded');
+    declared.set(m[2] as string, value);
+  }
+  return declared;
+}
+
+const ESCAPE_TEST = /[&<>"]/;
+const ESCAPE_RE = /[&<>"]/g;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Escapes text for use as HTML content or a double-quoted attribute value. */
+export function escapeHtml(text: string): string {
+  return ESCAPE_TEST.test(text) ? text.replace(ESCAPE_RE, (c) => ESCAPES[c] as string) : text;
+}

@@ -1,0 +1,121 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { addSubscription, getSettings, listSubscriptions, openDatabase, setRead, setSeriesOverrides, updateSettings, upsertPosts } from '../db';
+import { useTestDatabase } from '../db/test-support';
+import { parseOpml } from '../opml/parse-opml';
+import { exportBackup } from './export-backup';
+import { exportSubscriptionsOpml } from './export-opml';
+import { importBackup } from './import-backup';
+import { importOpml } from './import-opml';
+
+const NOW = Date.UTC(2026, 10, 1);
+
+const OPML = `<?xml version="1.0"?>
+<opml version="2.0"><head><title>Mine</title></head><body>
+  <outline text="Python">
+    <outline type="rss" text="Modern Python" xmlUrl="https://python.test/feed.atom" htmlUrl="https://python.test/"/>
+    <outline type="rss" text="ASGI dives" xmlUrl="https://asgi.test/rss.xml"/>
+  </outline>
+  <outline type="rss" text="Daily &lt;b&gt;Backend&lt;/b&gt;" xmlUrl="https://daily.test/feed.json"/>
+  <outline type="rss" text="Broken" xmlUrl="javascript:alert(1)"/>
+</body></opml>`;
+
+describe('OPML import and export', () => {
+  const db = useTestDatabase();
+
+  it('imports feeds with folders as tags, reports skipped entries, and exports the same list back', async () => {
+    const report = await importOpml(db(), OPML, NOW);
+    expect(report).toMatchObject({ added: 3, skipped: 1 });
+    expect(report.problems[0]).toMatch(/Broken/);
+    const subscriptions = await listSubscriptions(db());
+    expect(subscriptions.map((s) => [s.feedUrl, s.tags, s.title]).sort()).toEqual([
+      ['https://asgi.test/rss.xml', ['Python'], 'ASGI dives'],
+      ['https://daily.test/feed.json', [], 'Daily Backend'],
+      ['https://python.test/feed.atom', ['Python'], 'Modern Python'],
+    ]);
+    expect(subscriptions.every((s) => s.status === 'new' && s.nextCheckAt === NOW)).toBe(true);
+    const exported = parseOpml(await exportSubscriptionsOpml(db(), new Date(NOW)));
+    const byUrl = (a: { feedUrl: string }, b: { feedUrl: string }) => a.feedUrl.localeCompare(b.feedUrl);
+    expect(exported.feeds.sort(byUrl)).toEqual(parseOpml(OPML).feeds.sort(byUrl));
+  });
+
+  it('reports feeds already subscribed instead of duplicating them', async () => {
+    await addSubscription(db(), { feedUrl: 'https://asgi.test/rss.xml', title: 'ASGI' }, NOW);
+    const report = await importOpml(db(), OPML, NOW);
+    expect(report.added).toBe(2);
+    expect(report.problems).toContain('Already subscribed: ASGI dives');
+    expect(await db().subscriptions.count()).toBe(3);
+  });
+
+  it('imports 1,000 feeds in one go', async () => {
+    const outlines = Array.from({ length: 1000 }, (_, i) => `<outline type="rss" text="Blog ${i}" xmlUrl="https://blog${i}.test/feed"/>`).join('');
+    const report = await importOpml(db(), `<opml version="1.0"><body>${outlines}</body></opml>`, NOW);
+    expect(report.added).toBe(1000);
+    expect(await db().subscriptions.count()).toBe(1000);
+  });
+});
+
+describe('backup', () => {
+  const db = useTestDatabase();
+
+  it('survives a wipe: subscriptions, read state, series overrides and settings come back', async () => {
+    const sub = await addSubscription(db(), { feedUrl: 'https://asgi.test/rss.xml', title: 'ASGI', tags: ['Python'] }, NOW);
+    const { added } = await upsertPosts(db(), sub.id, [
+      { guid: 'p1', url: 'https://asgi.test/p1', title: 'Part 1', authors: [], categories: [] },
+      { guid: 'p2', url: 'https://asgi.test/p2', title: 'Part 2', authors: [], categories: [] },
+    ], NOW);
+    await setRead(db(), [added[0]!.id], true, NOW + 1000);
+    await setSeriesOverrides(db(), sub.id, 'asgi', [{ kind: 'rename', seriesKey: 'asgi', name: 'ASGI from scratch', at: NOW }]);
+    await updateSettings(db(), { markMode: 'dwell', dwellSeconds: 20 });
+    const text = await exportBackup(db(), new Date(NOW));
+
+    const fresh = openDatabase(`restore-${crypto.randomUUID()}`);
+    try {
+      const report = await importBackup(fresh, text, NOW);
+      expect(report).toMatchObject({ added: 1, problems: [] });
+      const [restored] = await listSubscriptions(fresh);
+      expect(restored).toMatchObject({ feedUrl: 'https://asgi.test/rss.xml', tags: ['Python'] });
+      const read = await fresh.posts.where('[subscriptionId+unread]').equals([restored!.id, 0]).toArray();
+      expect(read.map((p) => [p.guid, p.title, p.readAt])).toEqual([['p1', 'Part 1', NOW + 1000]]);
+      expect((await fresh.series.toArray()).flatMap((s) => s.overrides)).toEqual([{ kind: 'rename', seriesKey: 'asgi', name: 'ASGI from scratch', at: NOW }]);
+      expect(await getSettings(fresh)).toMatchObject({ markMode: 'dwell', dwellSeconds: 20 });
+      // The feed's next refresh finds p1 already read: upserting it keeps the read state.
+      await upsertPosts(fresh, restored!.id, [{ guid: 'p1', url: 'https://asgi.test/p1', title: 'Part 1', authors: [], categories: [] }], NOW + 5000);
+      expect(await fresh.posts.where('[subscriptionId+guid]').equals([restored!.id, 'p1']).first()).toMatchObject({ unread: 0 });
+    } finally {
+      fresh.close();
+      await Dexie.delete(fresh.name);
+    }
+  });
+
+  it('merges read marks as a union and keeps the earlier time', async () => {
+    const sub = await addSubscription(db(), { feedUrl: 'https://asgi.test/rss.xml', title: 'ASGI' }, NOW);
+    const { added } = await upsertPosts(db(), sub.id, [
+      { guid: 'p1', title: 'Part 1', authors: [], categories: [] },
+      { guid: 'p2', title: 'Part 2', authors: [], categories: [] },
+    ], NOW);
+    await setRead(db(), [added[1]!.id], true, NOW + 50);
+    const backup = JSON.parse(await exportBackup(db(), new Date(NOW))) as { subscriptions: { read: unknown[] }[] };
+    backup.subscriptions[0]!.read = [
+      { postId: 'p1', readAt: new Date(NOW + 10).toISOString() },
+      { postId: 'p2', readAt: new Date(NOW + 20).toISOString() },
+    ];
+    await importBackup(db(), JSON.stringify(backup), NOW);
+    const posts = await db().posts.where('subscriptionId').equals(sub.id).sortBy('guid');
+    expect(posts.map((p) => [p.guid, p.unread, p.readAt])).toEqual([
+      ['p1', 0, NOW + 10],
+      ['p2', 0, NOW + 20],
+    ]);
+  });
+
+  it.each([
+    ['not JSON', '{"format": "partwise-backup", '],
+    ['a foreign file', JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', items: [] })],
+    ['a future version', JSON.stringify({ format: 'partwise-backup', version: 99, exportedAt: '2026-11-01T00:00:00Z', settings: {}, subscriptions: [] })],
+    ['a bad field', JSON.stringify({ format: 'partwise-backup', version: 1, exportedAt: '2026-11-01T00:00:00Z', settings: {}, subscriptions: [{ feedUrl: 'javascript:alert(1)' }] })],
+  ])('refuses %s without touching the library', async (_name, text) => {
+    await addSubscription(db(), { feedUrl: 'https://keep.test/feed', title: 'Keep me' }, NOW);
+    await expect(importBackup(db(), text, NOW)).rejects.toThrow();
+    expect((await listSubscriptions(db())).map((s) => s.title)).toEqual(['Keep me']);
+  });
+});

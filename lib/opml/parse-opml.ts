@@ -1,0 +1,139 @@
+import { feedUrlKey, parseFeedUrl } from './feed-url.ts';
+import { lineLocator } from './line-locator.ts';
+import { OpmlError } from './opml-error.ts';
+import type { OpmlFeed, OpmlImport, OpmlProblem } from './opml-types.ts';
+import { plainText } from './plain-text.ts';
+import { exceedsUtf8Bytes } from './utf8-byte-length.ts';
+import { attributesOf, childElements, elementName, readXmlDocument, startIndexOf, textParts, type XmlEntry } from './xml-document.ts';
+import { decodeXmlEntities } from './xml-text.ts';
+
+export { OpmlError } from './opml-error.ts';
+export type { OpmlErrorCode } from './opml-error.ts';
+export type { OpmlFeed, OpmlImport, OpmlProblem } from './opml-types.ts';
+
+/** Default size limit: far above any real subscription list (1,000 feeds ≈ 200 KB). */
+export const DEFAULT_OPML_MAX_BYTES = 20 * 1024 * 1024;
+const MAX_TITLE_LENGTH = 1000;
+const MAX_LABEL_LENGTH = 120;
+// Outline types whose `url` attribute is a feed (OPML 1.0 exporters used `url` for xmlUrl).
+const FEED_TYPES: ReadonlySet<string> = new Set(['rss', 'atom', 'feed']);
+
+/**
+ * Reads an OPML 1.0/2.0 subscription list. Folders become tags; duplicate, invalid and
+ * address-less entries are reported in `problems`. Throws `OpmlError` for non-OPML, broken or oversized input.
+ */
+export function parseOpml(text: string, options?: { maxBytes?: number }): OpmlImport {
+  const maxBytes = options?.maxBytes ?? DEFAULT_OPML_MAX_BYTES;
+  if (exceedsUtf8Bytes(text, maxBytes)) {
+    throw new OpmlError('too-large', `This file is larger than ${formatMegabytes(maxBytes)}, which is far more than a subscription list needs, so it was not imported.`);
+  }
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!source.trimStart().startsWith('<')) throw notOpml('This file is not an OPML subscription list.');
+  const root = readXmlDocument(source).find((entry) => elementName(entry) !== null);
+  assertOpmlRoot(root);
+  const collector = new FeedCollector(lineLocator(source));
+  for (const body of childElements(root, 'body')) collector.walk(childElements(body, 'outline'), []);
+  const title = documentTitle(root);
+  return { ...(title ? { title } : {}), feeds: collector.feeds, problems: collector.problems };
+}
+
+function assertOpmlRoot(root: XmlEntry | undefined): asserts root is XmlEntry {
+  const name = root === undefined ? null : elementName(root);
+  if (name === 'opml') return;
+  if (name === 'rss' || name === 'feed' || name === 'rdf:rdf') {
+    throw notOpml('This file is a single feed, not an OPML subscription list. Add its address as a subscription instead.');
+  }
+  if (name === 'html') throw notOpml('This file is a web page, not an OPML subscription list.');
+  throw notOpml('This file is not an OPML subscription list.');
+}
+
+function notOpml(message: string): OpmlError {
+  return new OpmlError('not-opml', message);
+}
+
+function documentTitle(root: XmlEntry): string | undefined {
+  const titleElement = childElements(root, 'head').flatMap((head) => childElements(head, 'title'))[0];
+  if (titleElement === undefined) return undefined;
+  const raw = textParts(titleElement).map((part) => (part.literal ? part.text : decodeXmlEntities(part.text))).join(' ');
+  return plainText(raw, MAX_TITLE_LENGTH) || undefined;
+}
+
+function formatMegabytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** Walks the outline tree once, collecting feeds, merging duplicates and noting problems. */
+class FeedCollector {
+  readonly feeds: OpmlFeed[] = [];
+  readonly problems: OpmlProblem[] = [];
+  private readonly byKey = new Map<string, OpmlFeed>();
+
+  constructor(private readonly lineAt: (offset: number) => number) {}
+
+  walk(outlines: readonly XmlEntry[], tags: readonly string[]): void {
+    for (const outline of outlines) this.visit(outline, tags);
+  }
+
+  private visit(outline: XmlEntry, tags: readonly string[]): void {
+    const attributes = attributesOf(outline);
+    const name = plainText(decodeXmlEntities(attributes.get('text') ?? attributes.get('title') ?? ''), MAX_TITLE_LENGTH);
+    const type = (attributes.get('type') ?? '').trim().toLowerCase();
+    const rawUrl = attributes.get('xmlurl') ?? (FEED_TYPES.has(type) ? attributes.get('url') : undefined);
+    const children = childElements(outline, 'outline');
+    if (rawUrl !== undefined) {
+      this.addFeed(outline, name, decodeXmlEntities(rawUrl), attributes.get('htmlurl'), tags);
+    } else if (children.length === 0 && (type !== '' || attributes.has('htmlurl'))) {
+      // A leaf that claims to be a feed or link but has no feed address; an untyped
+      // leaf is an empty folder and is skipped silently.
+      this.problem(outline, 'missing-url', name, undefined, 'has no feed address, so it was skipped.');
+    }
+    if (children.length > 0) this.walk(children, name === '' || tags.includes(name) ? tags : [...tags, name]);
+  }
+
+  private addFeed(outline: XmlEntry, name: string, rawUrl: string, rawSiteUrl: string | undefined, tags: readonly string[]): void {
+    if (rawUrl.trim() === '') {
+      this.problem(outline, 'missing-url', name, undefined, 'has an empty feed address, so it was skipped.');
+      return;
+    }
+    const parsed = parseFeedUrl(rawUrl);
+    if (!parsed.ok) {
+      this.problem(outline, 'invalid-url', name, rawUrl, `was skipped because ${parsed.reason}.`);
+      return;
+    }
+    const key = feedUrlKey(parsed.url);
+    const existing = this.byKey.get(key);
+    if (existing !== undefined) {
+      // Readers such as Feedly list a feed once per category: keep one, union the tags.
+      for (const tag of tags) if (!existing.tags.includes(tag)) existing.tags.push(tag);
+      this.problem(outline, 'duplicate', name, rawUrl, 'is listed more than once; it is imported once, with all its folders as tags.');
+      return;
+    }
+    const feed = buildFeed(parsed.url, name, rawSiteUrl, tags);
+    this.byKey.set(key, feed);
+    this.feeds.push(feed);
+  }
+
+  /** Records a problem as a sentence: `“Name” (line 12) <rest>`. */
+  private problem(outline: XmlEntry, kind: OpmlProblem['kind'], name: string, rawUrl: string | undefined, rest: string): void {
+    const offset = startIndexOf(outline);
+    const line = offset === undefined ? undefined : this.lineAt(offset);
+    const where = line === undefined ? '' : ` (line ${line})`;
+    const text = `${entryLabel(name, rawUrl)}${where} ${rest}`;
+    this.problems.push(line === undefined ? { kind, text } : { kind, line, text });
+  }
+}
+
+/** How an entry is named to the user: its title, else its address, quoted and clipped. */
+function entryLabel(name: string, rawUrl: string | undefined): string {
+  const shown = name || plainText(rawUrl ?? '', MAX_LABEL_LENGTH);
+  if (shown === '') return 'An untitled entry';
+  return `“${shown.length > MAX_LABEL_LENGTH ? `${shown.slice(0, MAX_LABEL_LENGTH)}…` : shown}”`;
+}
+
+function buildFeed(url: URL, name: string, rawSiteUrl: string | undefined, tags: readonly string[]): OpmlFeed {
+  const feed: OpmlFeed = { feedUrl: url.href, tags: [...tags] };
+  if (name !== '') feed.title = name;
+  const site = rawSiteUrl === undefined ? null : parseFeedUrl(decodeXmlEntities(rawSiteUrl));
+  if (site?.ok) feed.siteUrl = site.url.href;
+  return feed;
+}

@@ -1,0 +1,30 @@
+import { sendMessage, type FeedChoice } from '../messaging/protocol';
+import { requestOrigins } from './request-origins';
+
+/** What a subscribe attempt from a page led to, in words for the user. */
+export type SubscribeAttempt = { kind: 'done'; message: string; ok: boolean } | { kind: 'choose'; feeds: FeedChoice[] };
+
+/** The sentence shown when the user declines host access. */
+export const PERMISSION_DECLINED =
+  'Partwise needs access to the site to read its feed. Nothing was subscribed; try again and choose “Allow”.';
+
+/**
+ * Asks for access to the feed's and the page's sites in the user's gesture, then subscribes. With
+ * several feeds to choose from, nothing is asked yet: the user picks one first.
+ */
+export async function subscribeWithPermission(feeds: readonly FeedChoice[], pageUrl?: string): Promise<SubscribeAttempt> {
+  if (feeds.length > 1) return { kind: 'choose', feeds: [...feeds] };
+  const feed = feeds[0];
+  if (!feed) return { kind: 'done', ok: false, message: 'No feed to subscribe to.' };
+  const granted = await requestOrigins(pageUrl ? [feed.url, pageUrl] : [feed.url]);
+  if (!granted) return { kind: 'done', ok: false, message: PERMISSION_DECLINED };
+  const result = await sendMessage('subscribe', { url: feed.url, title: feed.title });
+  switch (result.kind) {
+    case 'subscribed':
+      return { kind: 'done', ok: true, message: `Subscribed to ${result.title} (${result.postCount} posts).` };
+    case 'exists':
+      return { kind: 'done', ok: true, message: `You are already subscribed to ${result.title}.` };
+    case 'choose':
+      return { kind: 'choose', feeds: result.feeds };
+  }
+}

@@ -1,0 +1,232 @@
+import {
+  getSettings,
+  refreshTables,
+  updateSubscription,
+  upsertPosts,
+  type IncomingPost,
+  type PartwiseDatabase,
+  type Post,
+  type Subscription,
+  type SubscriptionPatch,
+} from '../db';
+import { isFeedError } from '../feeds/feed-error';
+import type { ParsedFeed, ParsedItem } from '../feeds/types';
+import { safeNormalizeArticleUrl } from '../urls/safe-normalize';
+import { feedErrorMessage, GONE_MESSAGE, statusMessage } from './error-messages';
+import { newPostsNotification, type NotificationContent } from './notify';
+import { nextCheckAt, serverMinMinutes } from './schedule';
+import { assignStoredSeries } from './assign-stored-series';
+import type { FeedFetcher, FetchOutcome, RefreshOutcome } from './types';
+import { sha256Hex } from './sha256-hex';
+
+/** Everything a refresh needs from outside, injected so tests control time, network and parsing. */
+export interface RefreshDeps {
+  db: PartwiseDatabase;
+  fetch: FeedFetcher;
+  parse: (body: Uint8Array, options: { url: string; contentType?: string }) => ParsedFeed;
+  notify: (content: NotificationContent) => Promise<void>;
+  now: () => number;
+  random: () => number;
+}
+
+/** Options of one refresh. */
+export interface RefreshOptions {
+  /** No notification (first fetch, import). */
+  silent?: boolean;
+}
+
+type ModifiedOutcome = Extract<FetchOutcome, { kind: 'modified' }>;
+
+/** Maps a parsed item to what the library stores. */
+export function toIncomingPost(item: ParsedItem): IncomingPost {
+  const published = Date.parse(item.published ?? item.updated ?? '');
+  const post: IncomingPost = {
+    guid: item.id,
+    title: item.title || item.url || 'Untitled',
+    authors: [...item.authors],
+    categories: [...item.categories],
+  };
+  if (item.url) {
+    post.url = item.url;
+    const normalized = safeNormalizeArticleUrl(item.url);
+    if (normalized) post.normalizedUrl = normalized;
+  }
+  if (item.summary) post.summary = item.summary;
+  if (Number.isFinite(published)) post.published = published;
+  return post;
+}
+
+/**
+ * Refreshes one subscription: fetch, parse, upsert, assign series, notify. The library write is one
+ * transaction, so a service worker stopped half-way leaves the subscription due and untouched.
+ */
+export async function refreshFeed(deps: RefreshDeps, subscription: Subscription, options: RefreshOptions = {}): Promise<RefreshOutcome> {
+  const settings = await getSettings(deps.db);
+  const interval = subscription.refreshMinutes ?? settings.defaultRefreshMinutes;
+  const outcome = await deps.fetch(subscription.feedUrl, { etag: subscription.etag, lastModified: subscription.lastModified });
+  const now = deps.now();
+  const schedule = (errorStreak: number, serverMin?: number, retryAt?: number) =>
+    nextCheckAt({ now, intervalMinutes: interval, serverMinMinutes: serverMin, errorStreak, retryAfterUntil: retryAt, random: deps.random() });
+
+  switch (outcome.kind) {
+    case 'failed':
+      return recordFailure(deps, subscription, outcome.status ? statusMessage(outcome.status) : outcome.message, schedule, outcome.retryAt);
+    case 'gone':
+      await updateSubscription(deps.db, subscription.id, {
+        status: 'gone',
+        lastError: GONE_MESSAGE,
+        lastCheckAt: now,
+        lastResult: 'gone',
+        nextCheckAt: Number.MAX_SAFE_INTEGER,
+      });
+      return { subscriptionId: subscription.id, result: 'gone', added: 0, parsed: false, error: GONE_MESSAGE };
+    case 'not-modified': {
+      const serverMin = serverMinMinutes(outcome, now);
+      await updateSubscription(deps.db, subscription.id, {
+        ...successPatch(now, schedule(0, serverMin), serverMin),
+        ...movedPatch(subscription, outcome),
+        lastResult: 'not-modified',
+      });
+      return { subscriptionId: subscription.id, result: 'not-modified', added: 0, parsed: false };
+    }
+    case 'modified':
+      return storeModified(deps, subscription, outcome, schedule, options);
+  }
+}
+
+function successPatch(now: number, next: number, serverMin: number | undefined): SubscriptionPatch {
+  return {
+    status: 'ok',
+    errorStreak: 0,
+    lastError: undefined,
+    lastCheckAt: now,
+    lastSuccessAt: now,
+    nextCheckAt: next,
+    serverMinMinutes: serverMin,
+    retryAfterUntil: undefined,
+  };
+}
+
+/**
+ * A permanent redirect moves the subscription to the new address. Where the browser hides the
+ * redirect's status (extension service workers), a redirect to the same address on two checks in a
+ * row counts as permanent; a temporary detour rarely repeats.
+ */
+export function movedPatch(
+  subscription: Pick<Subscription, 'feedUrl' | 'pendingRedirect'>,
+  outcome: { finalUrl: string; redirected: boolean; permanentRedirect?: boolean },
+): SubscriptionPatch {
+  const target = outcome.finalUrl;
+  if (!outcome.redirected || target === subscription.feedUrl) return subscription.pendingRedirect ? { pendingRedirect: undefined } : {};
+  if (outcome.permanentRedirect === true) return { feedUrl: target, pendingRedirect: undefined };
+  if (outcome.permanentRedirect === false) return {};
+  return subscription.pendingRedirect === target ? { feedUrl: target, pendingRedirect: undefined } : { pendingRedirect: target };
+}
+
+async function recordFailure(
+  deps: RefreshDeps,
+  subscription: Subscription,
+  message: string,
+  schedule: (errorStreak: number, serverMin?: number, retryAt?: number) => number,
+  retryAt?: number,
+): Promise<RefreshOutcome> {
+  const errorStreak = subscription.errorStreak + 1;
+  await updateSubscription(deps.db, subscription.id, {
+    status: 'error',
+    errorStreak,
+    lastError: message,
+    lastCheckAt: deps.now(),
+    lastResult: 'failed',
+    nextCheckAt: schedule(errorStreak, undefined, retryAt),
+    retryAfterUntil: retryAt,
+  });
+  return { subscriptionId: subscription.id, result: 'failed', added: 0, parsed: false, error: message };
+}
+
+async function storeModified(
+  deps: RefreshDeps,
+  subscription: Subscription,
+  outcome: ModifiedOutcome,
+  schedule: (errorStreak: number, serverMin?: number, retryAt?: number) => number,
+  options: RefreshOptions,
+): Promise<RefreshOutcome> {
+  const now = deps.now();
+  const bodyHash = await sha256Hex(outcome.body);
+  const validators: SubscriptionPatch = { etag: outcome.etag, lastModified: outcome.lastModified, bodyHash };
+  if (bodyHash === subscription.bodyHash) {
+    const serverMin = serverMinMinutes(outcome, now);
+    await updateSubscription(deps.db, subscription.id, {
+      ...successPatch(now, schedule(0, serverMin), serverMin),
+      ...movedPatch(subscription, outcome),
+      ...validators,
+      lastResult: 'unchanged',
+    });
+    return { subscriptionId: subscription.id, result: 'unchanged', added: 0, parsed: false };
+  }
+
+  let feed: ParsedFeed;
+  try {
+    feed = deps.parse(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType });
+  } catch (error) {
+    if (!isFeedError(error)) throw error;
+    return recordFailure(deps, subscription, feedErrorMessage(error.code, error.message), schedule);
+  }
+  const serverMin = serverMinMinutes({ ...outcome, ttlMinutes: feed.ttlMinutes }, now);
+  const added = await deps.db.transaction('rw', refreshTables(deps.db), async () => {
+    const current = await deps.db.subscriptions.get(subscription.id);
+    // Unsubscribed while we were fetching: store nothing.
+    if (!current || current.archivedAt !== undefined) return undefined;
+    const result = await upsertPosts(deps.db, subscription.id, feed.items.map(toIncomingPost), now);
+    const seriesNames = await assignStoredSeries(deps.db, subscription.id);
+    await updateSubscription(deps.db, subscription.id, {
+      ...successPatch(now, schedule(0, serverMin), serverMin),
+      ...movedPatch(current, outcome),
+      ...validators,
+      title: current.title || feed.title || outcome.finalUrl,
+      siteUrl: current.siteUrl ?? feed.siteUrl,
+      postOrigins: postOrigins(current.postOrigins, feed.items),
+      lastResult: 'updated',
+    });
+    return { posts: result.added, seriesNames };
+  });
+  if (!added) return { subscriptionId: subscription.id, result: 'updated', added: 0, parsed: true };
+  await notifyAdded(deps, subscription, added.posts, added.seriesNames, options);
+  return { subscriptionId: subscription.id, result: 'updated', added: added.posts.length, parsed: true };
+}
+
+// Enough for feeds that mix a few hosts; a feed linking everywhere is an aggregator, not a blog.
+const MAX_POST_ORIGINS = 20;
+
+/** The origins a feed's posts live on, merged with those already known. */
+export function postOrigins(known: readonly string[] | undefined, items: readonly ParsedItem[]): string[] {
+  const origins = new Set(known ?? []);
+  for (const item of items) {
+    if (origins.size >= MAX_POST_ORIGINS) break;
+    if (!item.url) continue;
+    const url = new URL(item.url);
+    origins.add(`${url.protocol}//${url.hostname}`);
+  }
+  return [...origins].sort();
+}
+
+async function notifyAdded(
+  deps: RefreshDeps,
+  subscription: Subscription,
+  posts: readonly Post[],
+  seriesNames: ReadonlyMap<string, { key: string; name: string; part: number | null }>,
+  options: RefreshOptions,
+): Promise<void> {
+  // The first fetch of a new subscription brings its whole back catalogue: nothing is "new" yet.
+  const firstFetch = subscription.lastSuccessAt === undefined;
+  if (options.silent || firstFetch || !subscription.notify || posts.length === 0) return;
+  if (!(await getSettings(deps.db)).notifications) return;
+  const batch = posts.map((post) => {
+    const series = seriesNames.get(post.guid);
+    return {
+      post: { id: post.id, title: post.title, sortAt: post.sortAt, part: series?.part ?? undefined },
+      seriesName: series?.name,
+    };
+  });
+  const content = newPostsNotification(subscription.customTitle ?? (subscription.title || subscription.feedUrl), batch);
+  if (content) await deps.notify(content);
+}

@@ -1,0 +1,52 @@
+import type { Worker } from 'playwright-core';
+
+/** Reads every row of one object store of the extension's IndexedDB, from inside the service worker. */
+export async function readStore<T = Record<string, unknown>>(worker: Worker, store: string): Promise<T[]> {
+  return worker.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('partwise');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name)) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result as T[]);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** The toolbar badge text. */
+export function badgeText(worker: Worker): Promise<string> {
+  return worker.evaluate(() => chrome.action.getBadgeText({}));
+}
+
+/** Titles of the notifications Partwise is showing, by id. */
+export function notifications(worker: Worker): Promise<Record<string, unknown>> {
+  return worker.evaluate(() => chrome.notifications.getAll());
+}
+
+
+/**
+ * Sends one message of the typed protocol from an extension page, the way @webext-core/messaging
+ * frames it, and returns the reply (throwing the background's error).
+ */
+export async function callBackground<T = unknown>(page: import('playwright-core').Page, type: string, data?: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    ({ type, data }) =>
+      chrome.runtime.sendMessage({ id: Math.floor(Math.random() * 1e9), type, data, timestamp: Date.now() }) as Promise<{ res?: unknown; err?: { message?: string } }>,
+    { type, data },
+  );
+  if (reply?.err) throw new Error(reply.err.message ?? 'background error');
+  return reply?.res as T;
+}

@@ -1,0 +1,145 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { articlePage } from '../fixtures/sample-site';
+import { ASGI_ITEMS, buildRss, MODERN_PYTHON_ITEMS, type RssItemSpec } from '../fixtures/build-rss';
+import { artifactPath } from './artifacts';
+import { callBackground, readStore } from './extension-state';
+import { launchExtension, type ExtensionHarness } from './harness';
+
+const RSS = { 'Content-Type': 'application/rss+xml; charset=utf-8' };
+const HOSTILE = '<img src=x onerror="window.__pwned=1">Hacked <script>window.__pwned=2</script>';
+
+describe('the popup in Chromium', () => {
+  let harness: ExtensionHarness;
+  let options: Page;
+
+  const route = (path: string, title: string, items: readonly RssItemSpec[]) =>
+    harness.server.route(path, { body: buildRss({ title, site: `${harness.server.origin}/`, items }), headers: RSS });
+
+  beforeAll(async () => {
+    harness = await launchExtension({ server: { fallback: articlePage } });
+    options = await harness.openOptions();
+  });
+  afterAll(async () => harness?.close());
+  beforeEach(async () => {
+    for (const sub of await readStore<{ id: number }>(await harness.serviceWorker(), 'subscriptions')) {
+      await callBackground(options, 'unsubscribe', { subscriptionId: sub.id, keepPosts: false });
+    }
+    route('/asgi.xml', 'Kfir’s blog', ASGI_ITEMS);
+    route('/mp.xml', 'Modern Python', MODERN_PYTHON_ITEMS);
+    route('/hostile.xml', 'Hostile', [{ title: HOSTILE, link: 'h/1.html', date: '2024-01-01T00:00:00Z' }]);
+    for (const path of ['/asgi.xml', '/mp.xml', '/hostile.xml']) await callBackground(options, 'subscribe', { url: harness.server.url(path) });
+  });
+
+  async function popup(query = ''): Promise<Page> {
+    const page = await harness.newTab(harness.extensionUrl(`popup.html${query}`));
+    await page.setViewportSize({ width: 420, height: 600 });
+    await page.locator('section.group').first().waitFor();
+    return page;
+  }
+
+  const groupNames = (page: Page) => page.locator('section.group').evaluateAll((sections) => sections.map((s) => s.getAttribute('aria-label')));
+  const titlesIn = (page: Page, name: string) => page.getByRole('region', { name, exact: true }).locator('a[data-post-link]').allTextContents();
+
+  it('groups series in reading order and standalone posts by feed, newest group first', async () => {
+    const page = await popup();
+    expect(await groupNames(page)).toEqual([
+      'Modern Python in Practice',
+      'Modern Python',
+      'Modern Python Advanced',
+      'Kfir’s blog',
+      'From Passive FastAPI Developer to Real FastAPI Engineer',
+      'Hostile',
+    ]);
+    expect(await titlesIn(page, 'From Passive FastAPI Developer to Real FastAPI Engineer')).toEqual(ASGI_ITEMS.slice(1, 4).map((i) => i.title));
+    expect(await titlesIn(page, 'Modern Python Advanced')).toEqual(MODERN_PYTHON_ITEMS.slice(0, 3).map((i) => i.title));
+    const practice = page.getByRole('region', { name: 'Modern Python in Practice', exact: true });
+    expect(await practice.locator('.part').allTextContents()).toEqual(['#2', '#3', '#4']);
+    expect(await practice.locator('li.next a').textContent()).toBe(MODERN_PYTHON_ITEMS[4]!.title);
+    expect(await practice.getByText('0 of 3 read').count()).toBe(1);
+    await page.screenshot({ path: artifactPath('popup.png') });
+    await page.close();
+  });
+
+  it('shows hostile titles as text and runs none of their code', async () => {
+    const page = await popup();
+    const link = page.getByRole('region', { name: 'Hostile' }).locator('a[data-post-link]');
+    const [stored] = (await readStore<{ title: string; subscriptionId: number }>(await harness.serviceWorker(), 'posts')).filter((p) => p.title.includes('Hacked'));
+    // Titles are plain text: the parser strips the markup, and the popup shows what is left as text.
+    expect(await link.textContent()).toBe(stored!.title);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('.reading-list img, .reading-list script').count()).toBe(0);
+    await page.close();
+  });
+
+  it('opens a post in a new tab, marks it read, and undoes the marking', async () => {
+    const page = await popup();
+    const region = page.getByRole('region', { name: 'Modern Python in Practice', exact: true });
+    const opened = harness.context.waitForEvent('page');
+    await region.getByRole('link', { name: MODERN_PYTHON_ITEMS[4]!.title }).click();
+    expect((await opened).url()).toBe(harness.server.url('/mp/practice-2.html'));
+    await expect.poll(() => region.getByText('1 of 3 read').count()).toBe(1);
+    expect(await titlesIn(page, 'Modern Python in Practice')).toEqual(MODERN_PYTHON_ITEMS.slice(5, 7).map((i) => i.title));
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => titlesIn(page, 'Modern Python in Practice')).toHaveLength(3);
+    await page.close();
+  });
+
+  it('marks a whole group read, and brings it back with undo', async () => {
+    const page = await popup();
+    await page.getByRole('button', { name: 'Mark all read: Modern Python Advanced' }).click();
+    await expect.poll(() => groupNames(page)).not.toContain('Modern Python Advanced');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => groupNames(page)).toContain('Modern Python Advanced');
+    await page.close();
+  });
+
+  it('searches titles, and shows read posts on request', async () => {
+    const page = await popup();
+    await page.keyboard.press('/');
+    await page.keyboard.type('metaclasses');
+    await expect.poll(() => page.locator('a[data-post-link]').allTextContents()).toEqual([MODERN_PYTHON_ITEMS[1]!.title]);
+    await page.getByLabel('Search titles').fill('');
+    await page.getByRole('button', { name: `Mark read: ${ASGI_ITEMS[0]!.title}` }).click();
+    await expect.poll(() => page.locator('a[data-post-link]').allTextContents()).not.toContain(ASGI_ITEMS[0]!.title);
+    await page.getByLabel('Show read').check();
+    await expect.poll(() => page.locator('a[data-post-link]').allTextContents()).toContain(ASGI_ITEMS[0]!.title);
+    await page.close();
+  });
+
+  it('moves with j/k, toggles read with m and opens with Enter', async () => {
+    const page = await popup();
+    await page.locator('body').focus();
+    await page.keyboard.press('j');
+    const first = await page.evaluate(() => document.activeElement?.textContent);
+    expect(first).toBe(MODERN_PYTHON_ITEMS[4]!.title);
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(first);
+    await page.keyboard.press('m');
+    await expect.poll(() => page.getByRole('region', { name: 'Modern Python in Practice', exact: true }).getByText('1 of 3 read').count()).toBe(1);
+    const opened = harness.context.waitForEvent('page');
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    expect((await opened).url()).toMatch(/\/mp\/practice-3\.html$/);
+    await page.close();
+  });
+
+  it('offers “Subscribe to this site” for a page with a feed, and “Save this page”', async () => {
+    harness.server.route('/blog/', {
+      body: `<!doctype html><html><head><title>A new blog</title><link rel="alternate" type="application/rss+xml" title="New blog" href="/new.xml"></head><body>Hi</body></html>`,
+      headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    });
+    route('/new.xml', 'New blog', [{ title: 'Hello (Part 1)', link: 'new/hello.html', date: '2026-03-01T00:00:00Z' }]);
+    const site = await harness.newTab(harness.server.url('/blog/'));
+    const tabId = await harness.serviceWorker().then((worker) => worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, harness.server.url('/blog/')));
+    const page = await popup(`?tabId=${tabId}`);
+    await page.getByRole('button', { name: 'Subscribe to this site' }).click();
+    await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Subscribed to New blog (1 posts).');
+    await page.getByRole('button', { name: 'Save this page' }).click();
+    await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Saved to your reading list.');
+    await expect.poll(() => titlesIn(page, 'Saved pages')).toEqual(['A new blog']);
+    await site.close();
+    await page.close();
+  });
+});
