@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS, E2E_BUILD_DIR, chromiumPath } from '../test/e2e/harness';
-import { routeSeedFeed, sampleSiteOptions } from '../test/fixtures/sample-site';
+import { routeSeedFeed, sampleSiteOptions, SAMPLE_FEED_PATHS, SEED_FEED_PATH } from '../test/fixtures/sample-site';
+import { callBackground } from '../test/e2e/extension-state';
 import { startFixtureServer } from '../test/fixtures/server';
 import { repoRoot } from '../test/shared-corpus';
 
@@ -30,6 +31,11 @@ async function main(): Promise<void> {
   const extensionId = new URL(worker.url()).host;
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const feeds = [...SAMPLE_FEED_PATHS, ...(seeded ? [SEED_FEED_PATH] : [])];
+  for (const path of feeds) {
+    const result = await callBackground<{ kind: string; title?: string }>(options, 'subscribe', { url: server.url(path) });
+    console.log(`Subscribed to ${result.title ?? path}`);
+  }
   const site = await context.newPage();
   await site.goto(server.url('/site/'));
   console.log(`Partwise is loaded (extension id ${extensionId}).`);

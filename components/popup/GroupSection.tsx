@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { ReadingGroup, ReadingPost } from '@/lib/reading-list/types';
 import { PostItem, type OpenIntent } from './PostItem';
 import { SeriesEditor, type SeriesEdit } from './SeriesEditor';
@@ -15,9 +16,15 @@ export interface GroupSectionProps {
   onSeriesEdit: (group: ReadingGroup, edit: SeriesEdit) => void;
 }
 
+/** Posts shown per group before "Show all": what to read next, not the whole backlog. */
+export const GROUP_PREVIEW = 8;
+
 /** A series (in reading order, with progress) or a feed's standalone posts, as one labelled section. */
 export function GroupSection(props: GroupSectionProps) {
   const { group } = props;
+  const [expanded, setExpanded] = useState(false);
+  const visible = expanded ? group.posts : group.posts.slice(0, GROUP_PREVIEW);
+  const hidden = group.posts.length - visible.length;
   const headingId = `group-${group.key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
   const unread = group.posts.filter((post) => post.unread).length;
   return (
@@ -48,7 +55,7 @@ export function GroupSection(props: GroupSectionProps) {
         </div>
       </header>
       <ol class="posts" aria-labelledby={headingId}>
-        {group.posts.map((post) => (
+        {visible.map((post) => (
           <PostItem
             key={post.id}
             post={post}
@@ -60,6 +67,11 @@ export function GroupSection(props: GroupSectionProps) {
           />
         ))}
       </ol>
+      {hidden > 0 && (
+        <button type="button" class="link-button more" onClick={() => setExpanded(true)}>
+          Show {hidden} more
+        </button>
+      )}
     </section>
   );
 }

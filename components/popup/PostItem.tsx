@@ -29,7 +29,7 @@ export function PostItem({ post, showFeed, focused, onOpen, onToggleRead, onFocu
       {post.partLabel && <span class="part">{post.partLabel}</span>}
       <div class="post-main">
         <a
-          href={post.url}
+          href={post.url && /^https?:\/\//i.test(post.url) ? post.url : undefined}
           target="_blank"
           rel="noopener noreferrer"
           data-post-link

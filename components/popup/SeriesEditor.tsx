@@ -19,13 +19,15 @@ export interface SeriesEditorProps {
 export function SeriesEditor({ group, siblings, onEdit }: SeriesEditorProps) {
   const [name, setName] = useState(group.name);
   const [mergeInto, setMergeInto] = useState('');
+  const [open, setOpen] = useState(false);
   const others = siblings.filter((sibling) => sibling.key !== group.seriesKey);
   const isSeries = group.kind === 'series';
   if (!isSeries && others.length === 0) return null;
   return (
-    <details class="series-editor">
+    <details class="series-editor" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary aria-label={`Edit ${isSeries ? 'series' : 'group'}: ${group.name}`}>Edit</summary>
-      <div class="editor-panel">
+      {/* Built only when opened: a popup of many groups should not carry every group's editor. */}
+      {open && <div class="editor-panel">
         {isSeries && (
           <form
             class="row"
@@ -78,7 +80,7 @@ export function SeriesEditor({ group, siblings, onEdit }: SeriesEditorProps) {
             </li>
           ))}
         </ul>
-      </div>
+      </div>}
     </details>
   );
 }

@@ -22,8 +22,9 @@ function message(error: unknown): string {
 /** The options page: subscribe, manage subscriptions, import/export and settings. */
 export function App() {
   const db = database();
-  const subscriptions = useLiveQuery(() => listSubscriptions(db), []);
-  const counts = useLiveQuery(() => countsBySubscription(db), []);
+  // Throttled: during a refresh of hundreds of feeds the page redraws a few times a second, not per feed.
+  const subscriptions = useLiveQuery(() => listSubscriptions(db), [], 500);
+  const counts = useLiveQuery(() => countsBySubscription(db), [], 500);
   const settings = useLiveQuery(() => getSettings(db), []);
   const missingOrigins = useMissingOrigins(subscriptions.value ?? []);
   const [subscribeStatus, setSubscribeStatus] = useState<SubscribeStatus>({ kind: 'idle' });

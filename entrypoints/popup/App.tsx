@@ -38,8 +38,9 @@ export function App() {
   const [choices, setChoices] = useState<FeedChoice[] | undefined>(undefined);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  const list = useLiveQuery(() => loadReadingList(db, { limit, query, showRead }), [limit, query, showRead]);
-  const subscriptions = useLiveQuery(() => listSubscriptions(db), []);
+  // Throttled so a refresh of hundreds of feeds redraws the popup a few times a second, not per feed.
+  const list = useLiveQuery(() => loadReadingList(db, { limit, query, showRead }), [limit, query, showRead], 200);
+  const subscriptions = useLiveQuery(() => listSubscriptions(db), [], 500);
   const page = usePageInfo();
 
   const failing: FailingFeed[] = useMemo(

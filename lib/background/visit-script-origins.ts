@@ -1,7 +1,5 @@
-import { browser } from 'wxt/browser';
+import { grantedOriginTest } from '../permissions/granted-origins';
 import type { PartwiseDatabase } from '../db';
-
-const ALL_SITES = new Set(['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*']);
 
 function originOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
@@ -11,17 +9,6 @@ function originOf(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Whether a granted match pattern covers an origin (`https://host`). */
-function covers(pattern: string, origin: string): boolean {
-  if (ALL_SITES.has(pattern)) return true;
-  const match = /^(\*|https?):\/\/(\*\.)?([^/]+)\/\*$/.exec(pattern);
-  if (!match) return false;
-  const [, scheme, wildcard, host] = match;
-  const url = new URL(origin);
-  if (scheme !== '*' && `${scheme}:` !== url.protocol) return false;
-  return url.hostname === host || (wildcard !== undefined && url.hostname.endsWith(`.${host}`));
 }
 
 /** Origins of subscribed feeds, their sites and their posts (only those Partwise has been allowed to access). */
@@ -35,6 +22,6 @@ export async function visitScriptOrigins(db: PartwiseDatabase): Promise<string[]
       if (origin) origins.add(origin);
     }
   }
-  const granted = (await browser.permissions.getAll()).origins ?? [];
-  return [...origins].filter((origin) => granted.some((pattern) => covers(pattern, origin))).sort();
+  const granted = await grantedOriginTest();
+  return [...origins].filter(granted).sort();
 }

@@ -1,4 +1,5 @@
-import { sendMessage, type PageVisit, type VisitResult } from '../messaging/protocol';
+import type { PageVisit, VisitResult } from '../messaging/protocol';
+import { sendLite } from '../messaging/send-lite';
 
 /** Reads the article identity hints a page offers: its canonical link and og:url. */
 export function readPageVisit(doc: Document, href: string): PageVisit {
@@ -9,5 +10,5 @@ export function readPageVisit(doc: Document, href: string): PageVisit {
 
 /** Sends the one message a page view costs; the background decides what it means. */
 export async function reportPageVisit(doc: Document, href: string): Promise<VisitResult> {
-  return sendMessage('pageVisited', readPageVisit(doc, href));
+  return sendLite('pageVisited', readPageVisit(doc, href));
 }

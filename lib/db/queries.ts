@@ -96,19 +96,21 @@ export async function searchPosts(db: PartwiseDatabase, query: string, options: 
   });
 }
 
-/** Unread and total post counts per subscription id (archived ones included), from index counts. */
+/**
+ * Unread and total post counts per subscription id (archived ones included), from one key-only
+ * scan of the [subscriptionId+unread] index: one request however many subscriptions there are.
+ */
 export async function countsBySubscription(db: PartwiseDatabase): Promise<Map<number, SubscriptionCounts>> {
   return db.transaction('r', db.subscriptions, db.posts, async () => {
     const ids = await db.subscriptions.toCollection().primaryKeys();
-    const counts = await Promise.all(
-      ids.map(async (id) => {
-        const [unread, total] = await Promise.all([
-          db.posts.where('[subscriptionId+unread]').equals([id, 1]).count(),
-          db.posts.where('subscriptionId').equals(id).count(),
-        ]);
-        return [id, { unread, total }] as const;
-      }),
-    );
-    return new Map(counts);
+    const counts = new Map<number, SubscriptionCounts>(ids.map((id) => [id, { unread: 0, total: 0 }]));
+    const keys = (await db.posts.orderBy('[subscriptionId+unread]').keys()) as unknown as [number, 0 | 1][];
+    for (const [subscriptionId, unread] of keys) {
+      const entry = counts.get(subscriptionId);
+      if (!entry) continue;
+      entry.total += 1;
+      entry.unread += unread;
+    }
+    return counts;
   });
 }

@@ -37,6 +37,13 @@ async function removeUnusedSeries(db: PartwiseDatabase, subscriptionId: number):
   return unused.length;
 }
 
+/** With every post of the subscription in hand, unused rows are found without counting queries. */
+async function removeUnusedRows(db: PartwiseDatabase, rows: readonly SeriesRecord[], used: ReadonlySet<string>): Promise<number> {
+  const unused = rows.filter((row) => row.overrides.length === 0 && !used.has(row.key)).map((row) => row.id);
+  if (unused.length > 0) await db.series.bulkDelete(unused);
+  return unused.length;
+}
+
 /**
  * Writes seriesKey/part onto the subscription's posts (only those that change; unknown guids are
  * ignored), creates or renames series rows, and deletes series rows no post uses unless they
@@ -46,14 +53,17 @@ export async function storeSeriesAssignments(
   db: PartwiseDatabase,
   subscriptionId: number,
   assignments: readonly SeriesAssignment[],
+  options: { posts?: readonly Post[] } = {},
 ): Promise<SeriesStoreResult> {
   return db.transaction('rw', db.posts, db.series, async () => {
-    const posts = assignments.length
-      ? await db.posts
-          .where('[subscriptionId+guid]')
-          .anyOf(assignments.map((a) => [subscriptionId, a.guid]))
-          .toArray()
-      : [];
+    const posts = options.posts
+      ? [...options.posts]
+      : assignments.length
+        ? await db.posts
+            .where('[subscriptionId+guid]')
+            .anyOf(assignments.map((a) => [subscriptionId, a.guid]))
+            .toArray()
+        : [];
     const byGuid = new Map(posts.map((post) => [post.guid, post]));
 
     const changed: Post[] = [];
@@ -81,10 +91,8 @@ export async function storeSeriesAssignments(
     }
 
     let seriesAdded = 0;
-    const existing = await db.series
-      .where('[subscriptionId+key]')
-      .anyOf([...names.keys()].map((key) => [subscriptionId, key]))
-      .toArray();
+    const rows = await db.series.where('subscriptionId').equals(subscriptionId).toArray();
+    const existing = rows.filter((row) => names.has(row.key));
     const existingByKey = new Map(existing.map((row) => [row.key, row]));
     const writes: SeriesRecord[] = [];
     const additions: Omit<SeriesRecord, 'id'>[] = [];
@@ -101,7 +109,9 @@ export async function storeSeriesAssignments(
       await db.series.bulkAdd(additions);
       seriesAdded = additions.length;
     }
-    const seriesRemoved = await removeUnusedSeries(db, subscriptionId);
+    const seriesRemoved = options.posts
+      ? await removeUnusedRows(db, rows, new Set([...byGuid.values()].flatMap((post) => (post.seriesKey === undefined ? [] : [post.seriesKey]))))
+      : await removeUnusedSeries(db, subscriptionId);
     return { postsChanged: new Set(changed.map((p) => p.id)).size, seriesAdded, seriesRemoved };
   });
 }

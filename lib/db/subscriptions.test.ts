@@ -137,7 +137,7 @@ describe('deleteSubscription', () => {
     expect(revived).not.toHaveProperty('etag');
     expect(revived.errorStreak).toBe(0);
     const result = await upsertPosts(db(), sub.id, [item('1'), item('2')], T0 + 2 * DAY);
-    expect(result).toEqual({ added: [], updated: 0, unchanged: 2 });
+    expect(result).toEqual({ added: [], updated: 0, unchanged: 2, changed: [] });
     expect((await db().posts.get(added[0]?.id ?? -1))?.unread).toBe(0);
   });
 });

@@ -53,6 +53,7 @@ describe('upsertPosts', () => {
       added: [],
       updated: 0,
       unchanged: 2,
+      changed: [],
     });
     expect(await postsOf(sub.id)).toEqual(before);
   });
@@ -71,7 +72,8 @@ describe('upsertPosts', () => {
       [item('a', { title: 'New title', published: T0 + 5, authors: ['Ann'] })],
       T0 + DAY,
     );
-    expect(result).toEqual({ added: [], updated: 1, unchanged: 0 });
+    expect(result).toMatchObject({ added: [], updated: 1, unchanged: 0 });
+    expect(result.changed).toHaveLength(1);
     expect(await db().posts.get(id)).toEqual({
       id,
       subscriptionId: sub.id,
@@ -97,7 +99,8 @@ describe('upsertPosts', () => {
     const { added } = await upsertPosts(db(), sub.id, [item('old-id', { normalizedUrl: 'blog.test/post' })], T0);
     await setRead(db(), [added[0]?.id ?? -1], true, T0);
     const result = await upsertPosts(db(), sub.id, [item('new-id', { normalizedUrl: 'blog.test/post' })], T0 + DAY);
-    expect(result).toEqual({ added: [], updated: 1, unchanged: 0 });
+    expect(result).toMatchObject({ added: [], updated: 1, unchanged: 0 });
+    expect(result.changed).toHaveLength(1);
     const posts = await postsOf(sub.id);
     expect(posts).toHaveLength(1);
     expect(posts[0]).toMatchObject({ id: added[0]?.id, guid: 'new-id', unread: 0 });
@@ -106,6 +109,7 @@ describe('upsertPosts', () => {
       added: [],
       updated: 0,
       unchanged: 1,
+      changed: [],
     });
   });
 
@@ -179,7 +183,7 @@ describe('upsertPosts', () => {
       [item('a'), item('b-renamed', { normalizedUrl: 'blog.test/b' }), item('c'), item('d')],
       T0 + 100 * DAY,
     );
-    expect(result).toEqual({ added: [expect.objectContaining({ guid: 'd' })], updated: 0, unchanged: 3 });
+    expect(result).toEqual({ added: [expect.objectContaining({ guid: "d" })], updated: 0, unchanged: 3, changed: [] });
     expect(await db().posts.count()).toBe(2);
   });
 

@@ -11,6 +11,9 @@ export interface IncomingPost {
   authors: string[];
   categories: string[];
   published?: number;
+  /** Series placement for a post stored for the first time (stored posts keep theirs). */
+  seriesKey?: string;
+  part?: number;
 }
 
 /**
@@ -23,6 +26,14 @@ export interface UpsertResult {
   updated: number;
   /** Includes items skipped because their post was pruned earlier. */
   unchanged: number;
+  /** Stored posts whose content changed, as written. */
+  changed: Post[];
+}
+
+/** Options of upsertPosts. */
+export interface UpsertOptions {
+  /** Every stored post of the subscription, already read in this transaction: saves the lookups. */
+  existing?: readonly Post[];
 }
 
 // A prune marker is refreshed at most this often, so a long-lived feed item costs one write a day.
@@ -88,6 +99,10 @@ function newPost(subscriptionId: number, item: IncomingPost, now: number): Omit<
   if (item.normalizedUrl !== undefined) post.normalizedUrl = item.normalizedUrl;
   if (item.summary !== undefined) post.summary = item.summary;
   if (item.published !== undefined) post.published = item.published;
+  if (item.seriesKey !== undefined) {
+    post.seriesKey = item.seriesKey;
+    if (item.part !== undefined) post.part = item.part;
+  }
   return post;
 }
 
@@ -102,6 +117,7 @@ export async function upsertPosts(
   subscriptionId: number,
   incoming: readonly IncomingPost[],
   now: number,
+  options: UpsertOptions = {},
 ): Promise<UpsertResult> {
   // Within a batch the first item with a guid or normalized URL wins; later repeats are the same post.
   const items: IncomingPost[] = [];
@@ -114,14 +130,16 @@ export async function upsertPosts(
     if (item.normalizedUrl !== undefined) batchUrls.add(item.normalizedUrl);
     items.push(item);
   }
-  if (items.length === 0) return { added: [], updated: 0, unchanged: 0 };
+  if (items.length === 0) return { added: [], updated: 0, unchanged: 0, changed: [] };
 
   return db.transaction('rw', db.posts, db.prunedPosts, async () => {
     const byGuid = new Map<string, Post>();
-    const guidHits = await db.posts
-      .where('[subscriptionId+guid]')
-      .anyOf(items.map((item) => [subscriptionId, item.guid]))
-      .toArray();
+    const guidHits = options.existing
+      ? options.existing.filter((post) => batchGuids.has(post.guid))
+      : await db.posts
+          .where('[subscriptionId+guid]')
+          .anyOf(items.map((item) => [subscriptionId, item.guid]))
+          .toArray();
     for (const post of guidHits) byGuid.set(post.guid, post);
 
     // Posts claimed in this batch, so one stored post never absorbs two items.
@@ -131,10 +149,13 @@ export async function upsertPosts(
     const needUrl = items.filter((item) => !byGuid.has(item.guid) && item.normalizedUrl !== undefined);
     const byUrl = new Map<string, Post>();
     if (needUrl.length > 0) {
-      const urlHits = await db.posts
-        .where('[subscriptionId+normalizedUrl]')
-        .anyOf(needUrl.map((item) => [subscriptionId, item.normalizedUrl as string]))
-        .toArray();
+      const wanted = new Set(needUrl.map((item) => item.normalizedUrl as string));
+      const urlHits = options.existing
+        ? options.existing.filter((post) => post.normalizedUrl !== undefined && wanted.has(post.normalizedUrl))
+        : await db.posts
+            .where('[subscriptionId+normalizedUrl]')
+            .anyOf([...wanted].map((url) => [subscriptionId, url]))
+            .toArray();
       // Oldest first so that, if history already holds duplicates, the original post is the one reused.
       urlHits.sort((a, b) => a.id - b.id);
       for (const post of urlHits) {
@@ -168,7 +189,7 @@ export async function upsertPosts(
     const records = fresh.map((item) => newPost(subscriptionId, item, now));
     const ids = records.length > 0 ? await db.posts.bulkAdd(records, { allKeys: true }) : [];
     const added = records.map((record, i) => ({ ...record, id: ids[i] as number }));
-    return { added, updated: toPut.length, unchanged };
+    return { added, updated: toPut.length, unchanged, changed: toPut };
   });
 }
 
@@ -180,18 +201,12 @@ async function withoutPruned(
   now: number,
 ): Promise<IncomingPost[]> {
   if (items.length === 0) return [];
-  const markers = await db.prunedPosts
-    .where('[subscriptionId+guid]')
-    .anyOf(items.map((item) => [subscriptionId, item.guid]))
-    .toArray();
-  const urls = items.flatMap((item) => (item.normalizedUrl === undefined ? [] : [item.normalizedUrl]));
-  if (urls.length > 0) {
-    const urlMarkers = await db.prunedPosts
-      .where('[subscriptionId+normalizedUrl]')
-      .anyOf(urls.map((url) => [subscriptionId, url]))
-      .toArray();
-    markers.push(...urlMarkers);
-  }
+  // A subscription has few prune markers; reading them all is one request instead of a cursor walk per item.
+  const guids = new Set(items.map((item) => item.guid));
+  const urls = new Set(items.flatMap((item) => (item.normalizedUrl === undefined ? [] : [item.normalizedUrl])));
+  const markers = (await db.prunedPosts.where('subscriptionId').equals(subscriptionId).toArray()).filter(
+    (marker) => guids.has(marker.guid) || (marker.normalizedUrl !== undefined && urls.has(marker.normalizedUrl)),
+  );
   if (markers.length === 0) return [...items];
 
   const prunedGuids = new Set(markers.map((m) => m.guid));

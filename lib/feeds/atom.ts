@@ -6,10 +6,9 @@ import {
 } from './item-builder';
 import { parseDate } from './parse-date';
 import { resolveUrl } from './resolve-url';
-import { eachElement, type Visitor } from './rss';
 import { rawToHtml, rawToText, xhtmlToHtml } from './text';
 import type { ParsedFeed } from './types';
-import { attr, attrsOf, baseOf, innerXml, tagOf, textOf, type Attrs, type Scope, type XNode } from './xml';
+import { attr, attrsOf, baseOf, childrenOf, eachElement, innerXml, tagOf, textOf, type Attrs, type Scope, type Visitor, type XNode } from './xml';
 
 /** Atom '0.3' (version="0.3" or the purl.org/atom namespace) or '1.0'. */
 export function atomVersion(attrs: Attrs | undefined, namespace: string | undefined): string {
@@ -94,21 +93,16 @@ function alternateOf(links: Link[]): string | undefined {
 function readPerson(node: XNode, scope: Scope, ctx: DocContext): string | undefined {
   let name: string | undefined;
   let email: string | undefined;
-  eachElement(node, tagOf(node), scope, ctx, (sub, children) => {
+  eachElement(node, tagOf(node), scope, ctx.names, (sub, children) => {
     if (sub === 'name') name ??= textOf(children, ctx.entities);
     else if (sub === 'email') email ??= textOf(children, ctx.entities);
   });
   if (name === undefined && email === undefined) {
     // Not a person construct: plain text as an author (`<author>Jane</author>`).
-    const text = textOf(childrenOf(node), ctx.entities);
+    const text = textOf(childrenOf(node, tagOf(node)), ctx.entities);
     return text || undefined;
   }
   return name || email || undefined;
-}
-
-function childrenOf(node: XNode): XNode[] {
-  const value = node[tagOf(node)];
-  return Array.isArray(value) ? (value as XNode[]) : [];
 }
 
 export function mapAtom(root: XNode, rootTag: string, rootScope: Scope, ctx: DocContext, version: string, feedUrl: string | undefined): ParsedFeed {
@@ -116,9 +110,10 @@ export function mapAtom(root: XNode, rootTag: string, rootScope: Scope, ctx: Doc
   let base = baseOf(feedUrl, rootAttrs);
   if (base === undefined) {
     // Without a feed URL, the feed's own `rel="self"` link is the next best base.
-    eachElement(root, rootTag, rootScope, ctx, (name, children, attrs) => {
+    eachElement(root, rootTag, rootScope, ctx.names, (name, children, attrs) => {
       if (base === undefined && name === 'link' && attr(attrs, 'rel')?.trim() === 'self') base = readLink(children, attrs, ctx, undefined)?.href;
     });
+    ctx.documentBase = base;
   }
   let title: TextValue | undefined;
   let subtitle: TextValue | undefined;
@@ -128,7 +123,7 @@ export function mapAtom(root: XNode, rootTag: string, rootScope: Scope, ctx: Doc
   const feedAuthors: string[] = [];
   const drafts: ItemDraft[] = [];
 
-  eachElement(root, rootTag, rootScope, ctx, (name, children, attrs, scope, child) => {
+  eachElement(root, rootTag, rootScope, ctx.names, (name, children, attrs, scope, child) => {
     switch (name) {
       case 'entry':
         drafts.push(readEntry(child, scope, baseOf(base, attrs), ctx));
@@ -166,7 +161,7 @@ export function mapAtom(root: XNode, rootTag: string, rootScope: Scope, ctx: Doc
     format: 'atom',
     version,
     title: plainText(title),
-    items: finalizeItems(drafts),
+    items: finalizeItems(drafts, ctx.documentBase),
   };
   const siteUrl = alternateOf(links);
   if (siteUrl !== undefined) feed.siteUrl = siteUrl;
@@ -179,7 +174,7 @@ export function mapAtom(root: XNode, rootTag: string, rootScope: Scope, ctx: Doc
 
 function readEntry(node: XNode, scope: Scope, base: string | undefined, ctx: DocContext): ItemDraft {
   const reader = new EntryReader(base, ctx);
-  eachElement(node, tagOf(node), scope, ctx, reader);
+  eachElement(node, tagOf(node), scope, ctx.names, reader);
   return reader.finish();
 }
 
@@ -247,7 +242,7 @@ class EntryReader implements Visitor {
         addUnique(draft.categories, textOf(children, ctx.entities));
         break;
       case 'media:group':
-        eachElement(child, tagOf(child), childScope, ctx, this);
+        eachElement(child, tagOf(child), childScope, ctx.names, this);
         break;
       case 'media:description':
         this.mediaDescription ??= { html: false, value: rawToText(innerXml(children), ctx.entities) };

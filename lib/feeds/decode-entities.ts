@@ -48,6 +48,7 @@ function decodeOne(
   if (context && context.declared.size > 0 && semi) {
     const value = context.declared.get(n);
     if (value !== undefined) {
+      if (value === '') return value;
       context.budget -= value.length;
       if (context.budget < 0) throw new FeedError('malformed', 'entity expansion limit exceeded');
       return value;
@@ -117,9 +118,12 @@ export function readInternalEntities(subset: string): Map<string, string> {
   while ((m = re.exec(subset)) !== null) {
     if (++count > MAX_ENTITY_DECLARATIONS) throw new FeedError('malformed', 'too many entity declarations');
     if (m[1] !== undefined) continue; // parameter entity
-    const raw = m[3] ?? m[4];
-    if (raw === undefined) continue; // external entity: never resolved
     if (declared.has(m[2] as string)) continue; // the first declaration binds
+    const raw = m[3] ?? m[4];
+    if (raw === undefined) {
+      declared.set(m[2] as string, ''); // external entity: never read, its references vanish
+      continue;
+    }
     let expanded = 0;
     const value = raw.replace(ENTITY_RE, (match, hex: string | undefined, dec: string | undefined, name: string | undefined, semi: string) => {
       let out = match;

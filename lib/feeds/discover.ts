@@ -3,6 +3,7 @@
  * tolerant scan of `<base>`, `<link>` and `<a>` start tags.
  */
 import { decodeEntities } from './decode-entities';
+import { sniffFeedFormat } from './parse';
 
 /** A feed a page offers. */
 export interface DiscoveredFeed {
@@ -91,14 +92,34 @@ function dedupe(feeds: DiscoveredFeed[]): DiscoveredFeed[] {
 
 /** Whether a fetched body looks like a feed, by content (never by Content-Type). */
 export function looksLikeFeed(text: string): boolean {
-  const head = text.slice(0, 2048).replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('{')) return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(head);
-  const withoutProlog = head.replace(/<\?xml[^>]*\?>/i, '').replace(/<!--[\s\S]*?-->/g, '').replace(/<\?[^>]*\?>/g, '').trimStart();
-  return /^<(?:[a-z0-9_-]+:)?(?:rss|feed|rdf)\b/i.test(withoutProlog);
+  return sniffFeedFormat(text) !== undefined;
+}
+
+/** The kind of feed a body is, for a page that is itself a feed. */
+function selfType(text: string): DiscoveredFeed['type'] {
+  const format = sniffFeedFormat(text);
+  return format === 'atom' ? 'atom' : format === 'json' ? 'json' : format === undefined ? 'unknown' : 'rss';
 }
 
 /** How to check a well-known path: resolves true when a feed answers there. */
 export type FeedProbe = (url: string) => Promise<boolean>;
+
+// The first bytes of a body as text: enough to sniff, without downloading a large page.
+async function readPrefix(response: Response, maxBytes: number): Promise<string> {
+  if (!response.body) return (await response.text()).slice(0, maxBytes);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  while (size < maxBytes) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel().catch(() => undefined);
+  return text;
+}
 
 /** Default probe: GET the URL and sniff the start of the body. */
 export async function probeFeed(url: string): Promise<boolean> {
@@ -110,8 +131,7 @@ export async function probeFeed(url: string): Promise<boolean> {
       await response.body?.cancel();
       return false;
     }
-    const text = await response.text();
-    return looksLikeFeed(text);
+    return looksLikeFeed(await readPrefix(response, 65536));
   } catch {
     // An unreachable well-known path simply is not a feed.
     return false;
@@ -125,7 +145,7 @@ export async function probeFeed(url: string): Promise<boolean> {
  * anchors, and else the well-known paths of its site, probed in parallel.
  */
 export async function discoverFeeds(pageUrl: string, html: string, options: { probe?: FeedProbe } = {}): Promise<DiscoveredFeed[]> {
-  if (looksLikeFeed(html)) return [{ url: pageUrl, type: html.trimStart().startsWith('{') ? 'json' : 'unknown', source: 'self' }];
+  if (looksLikeFeed(html)) return [{ url: pageUrl, type: selfType(html), source: 'self' }];
   const named = findFeedLinks(pageUrl, html);
   if (named.some((feed) => feed.source === 'link')) return named.filter((feed) => feed.source === 'link');
   if (named.length > 0) return named;

@@ -3,7 +3,6 @@
 // Generated data: each entry is `name:codepoints`, code points in base 36 separated by "."
 // (two of them for the few references that expand to a pair of characters).
 
-/* eslint-disable */
 const PACKED =
   "AElig:5i AMP:12 Aacute:5d Abreve:76 Acirc:5e Acy:sw Afr:2kn8 Agrave:5c Alpha:pd Amacr:74 And:8cz Aogon:78 " +
   "Aopf:2koo ApplyFunction:6e9 Aring:5h Ascr:2kkc Assign:6s4 Atilde:5f Auml:5g Backslash:6qe Barv:8h3 Barwed:6x2 " +

@@ -11,6 +11,12 @@ import type { NameContext } from './xml';
 export interface DocContext {
   entities: EntityContext;
   names: NameContext;
+  /**
+   * The base before any `xml:base`: the feed's URL (or its self link). Relative URLs in an item's
+   * HTML that no `xml:base` governs are resolved against the item's own link instead, as the
+   * browser would on the article page.
+   */
+  documentBase?: string;
 }
 
 /** A value that is either plain text or HTML source. */
@@ -112,7 +118,7 @@ function finalizeItem(draft: ItemDraft, urlIsUnique: boolean): ParsedItem {
  * id); else the link, unless several id-less items share it (feeds that link every item to the
  * home page); else a stable hash. Items repeating an earlier id are dropped (the first is kept).
  */
-export function finalizeItems(drafts: ItemDraft[]): ParsedItem[] {
+export function finalizeItems(drafts: ItemDraft[], documentBase?: string): ParsedItem[] {
   const urlCount = new Map<string, number>();
   for (const d of drafts) {
     if ((d.id === undefined || d.id === '') && d.url !== undefined) urlCount.set(d.url, (urlCount.get(d.url) ?? 0) + 1);
@@ -120,6 +126,7 @@ export function finalizeItems(drafts: ItemDraft[]): ParsedItem[] {
   const seen = new Set<string>();
   const items: ParsedItem[] = [];
   for (const draft of drafts) {
+    if (draft.content?.html && draft.url !== undefined && draft.content.base === documentBase) draft.content.base = draft.url;
     const item = finalizeItem(draft, draft.url === undefined || urlCount.get(draft.url) === 1);
     if (seen.has(item.id)) continue;
     seen.add(item.id);

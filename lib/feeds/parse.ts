@@ -9,7 +9,7 @@ import { FeedError } from './feed-error';
 import type { DocContext } from './item-builder';
 import { jsonFeedVersion, mapJsonFeed, parseJson } from './json-feed';
 import { mapRss } from './rss';
-import type { ParsedFeed, ParseOptions } from './types';
+import type { FeedFormat, ParsedFeed, ParseOptions } from './types';
 import { attrsOf, enterScope, namespaceOf, parseXmlTree, prepareXml, rootElementName, tagOf, type Scope, type XNode } from './xml';
 
 export { FeedError, isFeedError, type FeedErrorCode } from './feed-error';
@@ -43,6 +43,26 @@ function firstSignificant(text: string): number {
     else break;
   }
   return i;
+}
+
+/**
+ * What a body looks like from its first bytes, without parsing it: the format of a feed, or
+ * undefined for anything else (an HTML page, JSON that is not a JSON Feed). For discovery, where a
+ * guess must be cheap; `parseFeed` decides for real.
+ */
+export function sniffFeedFormat(text: string): FeedFormat | undefined {
+  const start = firstSignificant(text);
+  const first = text.charCodeAt(start);
+  if (first === 123 /* { */) {
+    return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(text.slice(start, start + 65536)) ? 'json' : undefined;
+  }
+  if (first !== 60 /* < */) return undefined;
+  const root = rootElementName(text.slice(start, start + 65536));
+  if (root === undefined) return undefined;
+  const local = localName(root);
+  if (local === 'feed') return 'atom';
+  if (local === 'rdf') return 'rdf';
+  return local === 'rss' || local === 'channel' ? 'rss' : undefined;
 }
 
 /** Parses a feed. Throws `FeedError` ('not-a-feed' | 'malformed' | 'too-large') and nothing else. */
@@ -93,6 +113,7 @@ function parseText(text: string, url: string | undefined): ParsedFeed {
   const ctx = (core: string): DocContext => ({
     entities: prepared.entities,
     names: { core, rootUri, cache: new WeakMap() },
+    documentBase: url,
   });
 
   if (local === 'feed') {

@@ -12,35 +12,9 @@ import { resolveUrl } from './resolve-url';
 import { rawToHtml, rawToText, xhtmlToHtml } from './text';
 import type { FeedFormat, ParsedFeed } from './types';
 import {
-  attr, attrsOf, baseOf, canonicalName, childrenOf, enterScope, innerXml, tagOf, textOf,
-  type Attrs, type Scope, type XNode,
+  attr, attrsOf, baseOf, canonicalName, eachElement, innerXml, tagOf, textOf,
+  type Attrs, type Scope, type Visitor, type XNode,
 } from './xml';
-
-export type Visit = (name: string, children: XNode[], attrs: Attrs | undefined, scope: Scope, node: XNode) => void;
-
-/** Something that reads the child elements of one element, by canonical name. */
-export interface Visitor {
-  visit(name: string, children: XNode[], attrs: Attrs | undefined, scope: Scope, node: XNode): void;
-}
-
-/** Calls `visitor` for each child element of `node` (a tag of fast-xml-parser's ordered tree). */
-export function eachElement(node: XNode, tag: string, scope: Scope, ctx: DocContext, visitor: Visitor | Visit): void {
-  const children = node[tag];
-  if (!Array.isArray(children)) return;
-  const names = ctx.names;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i] as XNode;
-    const childTag = tagOf(child);
-    if (childTag.charCodeAt(0) === 35 /* # */ || childTag === '') continue;
-    const attrs = child[':@'] as Attrs | undefined;
-    const childScope = attrs === undefined ? scope : enterScope(scope, attrs);
-    const grandChildren = child[childTag];
-    const list = Array.isArray(grandChildren) ? (grandChildren as XNode[]) : [];
-    const name = canonicalName(childTag, childScope, names);
-    if (typeof visitor === 'function') visitor(name, list, attrs, childScope, child);
-    else visitor.visit(name, list, attrs, childScope, child);
-  }
-}
 
 function html(children: XNode[], ctx: DocContext, base: string | undefined, ambiguous = false): TextValue {
   return { html: true, value: rawToHtml(innerXml(children), ctx.entities), base, ambiguous };
@@ -81,13 +55,14 @@ export function mapRss(
   const readChannel = (node: XNode, tag: string, scope: Scope, base: string | undefined): void => {
     // Without a feed URL, the feed's own `atom:link rel="self"` is the next best base.
     if (base === undefined) {
-      eachElement(node, tag, scope, ctx, (name, _c, attrs) => {
+      eachElement(node, tag, scope, ctx.names, (name, _c, attrs) => {
         if (base === undefined && name === 'atom:link' && attr(attrs, 'rel')?.trim() === 'self') {
           base = resolveUrl(decodeEntities(attr(attrs, 'href') ?? ''));
         }
       });
+      ctx.documentBase ??= base;
     }
-    eachElement(node, tag, scope, ctx, (name, children, attrs, childScope, child) => {
+    eachElement(node, tag, scope, ctx.names, (name, children, attrs, childScope, child) => {
       switch (name) {
         case 'item':
           readItem(child, attrs, childScope, base);
@@ -136,7 +111,7 @@ export function mapRss(
   if (format === 'rss' && canonicalName(rootTag, rootScope, ctx.names) === 'channel') {
     readChannel(root, rootTag, rootScope, rootBase);
   } else {
-    eachElement(root, rootTag, rootScope, ctx, (name, _children, attrs, scope, child) => {
+    eachElement(root, rootTag, rootScope, ctx.names, (name, _children, attrs, scope, child) => {
       if (name === 'channel') readChannel(child, tagOf(child), scope, baseOf(rootBase, attrs));
       else if (name === 'item') readItem(child, attrs, scope, rootBase);
     });
@@ -145,7 +120,7 @@ export function mapRss(
   const feed: { -readonly [K in keyof ParsedFeed]: ParsedFeed[K] } = {
     format,
     title: plainText(info.title),
-    items: finalizeItems(drafts),
+    items: finalizeItems(drafts, ctx.documentBase),
   };
   if (version !== undefined) feed.version = version;
   const siteUrl = info.siteUrl ?? info.alternate;
@@ -161,7 +136,7 @@ export function mapRss(
 
 function readRssItem(node: XNode, tag: string, scope: Scope, base: string | undefined, ctx: DocContext): ItemDraft {
   const reader = new RssItemReader(base, ctx);
-  eachElement(node, tag, scope, ctx, reader);
+  eachElement(node, tag, scope, ctx.names, reader);
   return reader.finish();
 }
 
@@ -272,7 +247,7 @@ class RssItemReader implements Visitor {
         addUnique(draft.authors, authorName(textOf(children, ctx.entities)));
         break;
       case 'atom:author':
-        eachElement(child, tagOf(child), childScope, ctx, (sub, subChildren) => {
+        eachElement(child, tagOf(child), childScope, ctx.names, (sub, subChildren) => {
           if (sub === 'atom:name' || sub === 'name') addUnique(draft.authors, textOf(subChildren, ctx.entities));
         });
         break;
@@ -292,7 +267,7 @@ class RssItemReader implements Visitor {
         (this.media ??= []).push({ url: attr(attrs, 'url'), type: attr(attrs, 'type'), length: attr(attrs, 'fileSize') });
         break;
       case 'media:group':
-        eachElement(child, tagOf(child), childScope, ctx, this);
+        eachElement(child, tagOf(child), childScope, ctx.names, this);
         break;
     }
   }

@@ -36,7 +36,8 @@ export interface StripOptions {
 // linear (no catastrophic backtracking).
 const TAG_SOURCE = `<(\\/?)([A-Za-z][\\w:.-]*)(?:[^>"'<]|"[^"]*"|'[^']*')*>`;
 const INLINE_TAG_RE = new RegExp(`<\\/?(?:${[...INLINE].join('|')})(?=[\\s/>])(?:[^>"'<]|"[^"]*"|'[^']*')*>`, 'gi');
-const ANY_TAG_RE = new RegExp(`${TAG_SOURCE}|<!--[\\s\\S]*?(?:-->|$)|<![A-Za-z][^>]*>|<\\?[^>]*>`, 'g');
+const ANY_TAG_RE = new RegExp(`${TAG_SOURCE}|<![A-Za-z][^>]*>|<\\?[^>]*>`, 'g');
+const COMMENT_RE = /<!--[\s\S]*?(?:-->|$)/g;
 const KNOWN_TAG_RE = new RegExp(TAG_SOURCE, 'g');
 const SKIPPED_TEST = /<(?:script|style|template|noscript|head|title)[\s>]/i;
 const SKIPPED_RE = /<(script|style|template|noscript|head|title)\b(?:[^>"'<]|"[^"]*"|'[^']*')*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
@@ -57,6 +58,7 @@ export function stripTags(html: string, options: StripOptions = {}): string {
   }
   let text = html;
   if (text.indexOf('<![CDATA[') !== -1) text = text.replace(CDATA_RE, (_m, inner: string) => escapeHtml(inner));
+  if (text.indexOf('<!--') !== -1) text = text.replace(COMMENT_RE, '');
   if (SKIPPED_TEST.test(text)) text = text.replace(SKIPPED_RE, ' ');
   text = text.replace(INLINE_TAG_RE, '').replace(ANY_TAG_RE, ' ');
   if (options.truncated) {

@@ -36,6 +36,11 @@ const LEAF_TAGS = [
 ];
 const STOP_TAGS = [...CONTENT_TAGS, ...LEAF_TAGS];
 
+// Names the engine refuses because they would pollute prototypes: renamed, so a feed using one
+// is still read (a per-name callback, cheaper than scanning every document for them).
+const CRITICAL_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+const renameCritical = (name: string): string => (CRITICAL_NAMES.has(name) ? `x-${name}` : name);
+
 const BASE_OPTIONS: Partial<X2jOptions> = {
   preserveOrder: true,
   ignoreAttributes: false,
@@ -52,6 +57,8 @@ const BASE_OPTIONS: Partial<X2jOptions> = {
   allowBooleanAttributes: false,
   jPath: false,
   maxNestedTags: 256,
+  transformTagName: renameCritical,
+  transformAttributeName: renameCritical,
 };
 
 let fastParser: XMLParser | undefined;
@@ -167,10 +174,6 @@ export function prepareXml(input: string): PreparedXml {
     const fragment = text.slice(lastLt, tail + 1);
     text = /^<\/[A-Za-z_][\w.:-]*\s*$/.test(fragment) ? text.slice(0, tail + 1) + '>' : text.slice(0, lastLt);
   }
-  // Element names the engine refuses (they would pollute prototypes): renamed, not fatal.
-  if (text.includes('__proto__') || text.includes('constructor') || text.includes('prototype')) {
-    text = text.replace(/<(\/?)(?=(?:[\w.-]+:)?(?:__proto__|constructor|prototype)[\s/>])/g, '<$1x-');
-  }
   return { xml: text, entities: { declared, budget: DECLARED_ENTITY_BUDGET } };
 }
 
@@ -245,7 +248,10 @@ const NS_BY_PREFIX: Record<string, string> = {
 };
 
 function normalizeUri(uri: string): string {
-  return uri.trim().toLowerCase().replace(/[/#]+$/, '');
+  const text = uri.trim().toLowerCase();
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 47 || text.charCodeAt(end - 1) === 35)) end--;
+  return text.slice(0, end);
 }
 
 export type Scope = Record<string, string>;
@@ -305,6 +311,31 @@ export function canonicalName(tag: string, scope: Scope, ctx: NameContext): stri
 export function namespaceOf(tag: string, scope: Scope): string | undefined {
   const colon = tag.indexOf(':');
   return scope[colon === -1 ? '' : tag.slice(0, colon)];
+}
+
+export type Visit = (name: string, children: XNode[], attrs: Attrs | undefined, scope: Scope, node: XNode) => void;
+
+/** Something that reads the child elements of one element, by canonical name. */
+export interface Visitor {
+  visit(name: string, children: XNode[], attrs: Attrs | undefined, scope: Scope, node: XNode): void;
+}
+
+/** Calls `visitor` for each child element of `node` (a tag of fast-xml-parser's ordered tree). */
+export function eachElement(node: XNode, tag: string, scope: Scope, names: NameContext, visitor: Visitor | Visit): void {
+  const children = node[tag];
+  if (!Array.isArray(children)) return;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as XNode;
+    const childTag = tagOf(child);
+    if (childTag.charCodeAt(0) === 35 /* # */ || childTag === '') continue;
+    const attrs = child[':@'] as Attrs | undefined;
+    const childScope = attrs === undefined ? scope : enterScope(scope, attrs);
+    const grandChildren = child[childTag];
+    const list = Array.isArray(grandChildren) ? (grandChildren as XNode[]) : [];
+    const name = canonicalName(childTag, childScope, names);
+    if (typeof visitor === 'function') visitor(name, list, attrs, childScope, child);
+    else visitor.visit(name, list, attrs, childScope, child);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

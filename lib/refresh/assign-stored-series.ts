@@ -1,7 +1,48 @@
-import { getSeriesOverrides, storeSeriesAssignments, type PartwiseDatabase } from '../db';
-import { assignSeries } from '../series/assign';
+import { getSeriesOverrides, storeSeriesAssignments, type PartwiseDatabase, type Post } from '../db';
+import { assignSeries, type SeriesAssignment, type SeriesInput } from '../series/assign';
 import { applySeriesOverrides } from '../series/overrides';
 import { orderedOverrides } from '../series/stored-overrides';
+
+type SeriesSource = Pick<Post, 'guid' | 'title' | 'url' | 'categories' | 'published'>;
+
+/** What the series engine needs of a post or a feed item. */
+export function seriesInput(post: SeriesSource): SeriesInput {
+  return {
+    id: post.guid,
+    title: post.title,
+    url: post.url,
+    categories: post.categories,
+    published: post.published === undefined ? undefined : new Date(post.published).toISOString(),
+  };
+}
+
+/** Series detection over a subscription's posts with the user's overrides applied (reads the overrides). */
+export async function detectSeries(db: PartwiseDatabase, subscriptionId: number, inputs: SeriesInput[]): Promise<SeriesAssignment[]> {
+  const overrides = orderedOverrides(await getSeriesOverrides(db, subscriptionId));
+  return applySeriesOverrides(assignSeries(inputs), overrides);
+}
+
+/** Stores detected series onto the subscription's posts and series rows; returns each post's series by guid. */
+export async function storeDetectedSeries(
+  db: PartwiseDatabase,
+  subscriptionId: number,
+  assignments: readonly SeriesAssignment[],
+  posts: readonly Post[],
+): Promise<Map<string, PostSeries>> {
+  await storeSeriesAssignments(
+    db,
+    subscriptionId,
+    assignments.map((a) => ({ guid: a.id, seriesKey: a.series?.key ?? null, seriesName: a.series?.name ?? null, part: a.part })),
+    { posts },
+  );
+  return seriesByGuid(assignments);
+}
+
+function seriesByGuid(assignments: readonly SeriesAssignment[]): Map<string, PostSeries> {
+  const bySeries = new Map<string, PostSeries>();
+  for (const a of assignments) if (a.series) bySeries.set(a.id, { key: a.series.key, name: a.series.name, part: a.part });
+  return bySeries;
+}
 
 /** A post's series after detection and the user's overrides. */
 export interface PostSeries {
@@ -12,25 +53,17 @@ export interface PostSeries {
 
 /**
  * Runs series detection over every stored post of a subscription, re-applies the user's overrides
- * and stores the result. Returns each post's series by guid. Nests in the caller's transaction.
+ * and stores the result. Returns each post's series by guid. Nests in the caller's transaction;
+ * `known` is every stored post of the subscription when the caller already holds them.
  */
-export async function assignStoredSeries(db: PartwiseDatabase, subscriptionId: number): Promise<Map<string, PostSeries>> {
-  const posts = await db.posts.where('subscriptionId').equals(subscriptionId).toArray();
-  const inputs = posts.map((post) => ({
-    id: post.guid,
-    title: post.title,
-    url: post.url,
-    categories: post.categories,
-    published: post.published === undefined ? undefined : new Date(post.published).toISOString(),
-  }));
-  const overrides = orderedOverrides(await getSeriesOverrides(db, subscriptionId));
-  const assignments = applySeriesOverrides(assignSeries(inputs), overrides);
+export async function assignStoredSeries(db: PartwiseDatabase, subscriptionId: number, known?: readonly Post[]): Promise<Map<string, PostSeries>> {
+  const posts = known ?? (await db.posts.where('subscriptionId').equals(subscriptionId).toArray());
+  const assignments = await detectSeries(db, subscriptionId, posts.map(seriesInput));
   await storeSeriesAssignments(
     db,
     subscriptionId,
     assignments.map((a) => ({ guid: a.id, seriesKey: a.series?.key ?? null, seriesName: a.series?.name ?? null, part: a.part })),
+    known ? { posts } : {},
   );
-  const bySeries = new Map<string, PostSeries>();
-  for (const a of assignments) if (a.series) bySeries.set(a.id, { key: a.series.key, name: a.series.name, part: a.part });
-  return bySeries;
+  return seriesByGuid(assignments);
 }

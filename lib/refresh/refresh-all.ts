@@ -1,5 +1,5 @@
 import pLimit, { type LimitFunction } from 'p-limit';
-import { dueSubscriptions, listSubscriptions, type Subscription } from '../db';
+import { dueSubscriptions, getSettings, listSubscriptions, type Subscription } from '../db';
 import { refreshFeed, type RefreshDeps, type RefreshOptions } from './refresh-feed';
 import type { RefreshOutcome } from './types';
 
@@ -39,6 +39,7 @@ async function selectSubscriptions(deps: RefreshDeps, options: RefreshAllOptions
  */
 export async function refreshAll(deps: RefreshDeps, options: RefreshAllOptions = {}): Promise<RefreshOutcome[]> {
   const subscriptions = await selectSubscriptions(deps, options);
+  const settings = options.settings ?? (await getSettings(deps.db));
   const global = pLimit(GLOBAL_CONCURRENCY);
   const hosts = new Map<string, LimitFunction>();
   const perHost = (host: string): LimitFunction => {
@@ -49,7 +50,7 @@ export async function refreshAll(deps: RefreshDeps, options: RefreshAllOptions =
   // The host slot is taken first so a feed waiting for its host never holds one of the global slots.
   return Promise.all(
     subscriptions.map((subscription) =>
-      perHost(hostOf(subscription.feedUrl))(() => global(() => refreshOne(deps, subscription, options))),
+      perHost(hostOf(subscription.feedUrl))(() => global(() => refreshOne(deps, subscription, { ...options, settings }))),
     ),
   );
 }

@@ -7,6 +7,7 @@ import {
   type PartwiseDatabase,
   type Post,
   type Subscription,
+  type Settings,
   type SubscriptionPatch,
 } from '../db';
 import { isFeedError } from '../feeds/feed-error';
@@ -15,7 +16,8 @@ import { safeNormalizeArticleUrl } from '../urls/safe-normalize';
 import { feedErrorMessage, GONE_MESSAGE, statusMessage } from './error-messages';
 import { newPostsNotification, type NotificationContent } from './notify';
 import { nextCheckAt, serverMinMinutes } from './schedule';
-import { assignStoredSeries } from './assign-stored-series';
+import { detectSeries, seriesInput, storeDetectedSeries } from './assign-stored-series';
+import type { SeriesAssignment } from '../series/assign';
 import type { FeedFetcher, FetchOutcome, RefreshOutcome } from './types';
 import { sha256Hex } from './sha256-hex';
 
@@ -33,6 +35,8 @@ export interface RefreshDeps {
 export interface RefreshOptions {
   /** No notification (first fetch, import). */
   silent?: boolean;
+  /** Settings already read (a refresh of many feeds reads them once). */
+  settings?: Settings;
 }
 
 type ModifiedOutcome = Extract<FetchOutcome, { kind: 'modified' }>;
@@ -61,7 +65,7 @@ export function toIncomingPost(item: ParsedItem): IncomingPost {
  * transaction, so a service worker stopped half-way leaves the subscription due and untouched.
  */
 export async function refreshFeed(deps: RefreshDeps, subscription: Subscription, options: RefreshOptions = {}): Promise<RefreshOutcome> {
-  const settings = await getSettings(deps.db);
+  const settings = options.settings ?? (await getSettings(deps.db));
   const interval = subscription.refreshMinutes ?? settings.defaultRefreshMinutes;
   const outcome = await deps.fetch(subscription.feedUrl, { etag: subscription.etag, lastModified: subscription.lastModified });
   const now = deps.now();
@@ -90,7 +94,7 @@ export async function refreshFeed(deps: RefreshDeps, subscription: Subscription,
       return { subscriptionId: subscription.id, result: 'not-modified', added: 0, parsed: false };
     }
     case 'modified':
-      return storeModified(deps, subscription, outcome, schedule, options);
+      return storeModified(deps, subscription, outcome, schedule, { ...options, settings });
   }
 }
 
@@ -148,7 +152,7 @@ async function storeModified(
   subscription: Subscription,
   outcome: ModifiedOutcome,
   schedule: (errorStreak: number, serverMin?: number, retryAt?: number) => number,
-  options: RefreshOptions,
+  options: RefreshOptions & { settings: Settings },
 ): Promise<RefreshOutcome> {
   const now = deps.now();
   const bodyHash = await sha256Hex(outcome.body);
@@ -176,8 +180,15 @@ async function storeModified(
     const current = await deps.db.subscriptions.get(subscription.id);
     // Unsubscribed while we were fetching: store nothing.
     if (!current || current.archivedAt !== undefined) return undefined;
-    const result = await upsertPosts(deps.db, subscription.id, feed.items.map(toIncomingPost), now);
-    const seriesNames = await assignStoredSeries(deps.db, subscription.id);
+    const existing = await deps.db.posts.where('subscriptionId').equals(subscription.id).toArray();
+    const incoming = feed.items.map(toIncomingPost);
+    // Series are detected before writing, so new posts are stored once, already in their series.
+    const incomingGuids = new Set(incoming.map((item) => item.guid));
+    const inputs = [...existing.filter((post) => !incomingGuids.has(post.guid)), ...incoming].map(seriesInput);
+    const assignments = await detectSeries(deps.db, subscription.id, inputs);
+    const placed = new Map(assignments.map((a) => [a.id, a]));
+    const result = await upsertPosts(deps.db, subscription.id, incoming.map((item) => withSeries(item, placed.get(item.guid))), now, { existing });
+    const seriesNames = await storeDetectedSeries(deps.db, subscription.id, assignments, mergePosts(existing, result.changed, result.added));
     await updateSubscription(deps.db, subscription.id, {
       ...successPatch(now, schedule(0, serverMin), serverMin),
       ...movedPatch(current, outcome),
@@ -192,6 +203,19 @@ async function storeModified(
   if (!added) return { subscriptionId: subscription.id, result: 'updated', added: 0, parsed: true };
   await notifyAdded(deps, subscription, added.posts, added.seriesNames, options);
   return { subscriptionId: subscription.id, result: 'updated', added: added.posts.length, parsed: true };
+}
+
+function withSeries(item: IncomingPost, assignment: SeriesAssignment | undefined): IncomingPost {
+  if (!assignment?.series) return item;
+  return assignment.part === null ? { ...item, seriesKey: assignment.series.key } : { ...item, seriesKey: assignment.series.key, part: assignment.part };
+}
+
+/** The subscription's posts after an upsert: stored ones with their changes, plus the new ones. */
+function mergePosts(existing: readonly Post[], changed: readonly Post[], added: readonly Post[]): Post[] {
+  const byId = new Map(existing.map((post) => [post.id, post]));
+  for (const post of changed) byId.set(post.id, post);
+  for (const post of added) byId.set(post.id, post);
+  return [...byId.values()];
 }
 
 // Enough for feeds that mix a few hosts; a feed linking everywhere is an aggregator, not a blog.
@@ -214,12 +238,12 @@ async function notifyAdded(
   subscription: Subscription,
   posts: readonly Post[],
   seriesNames: ReadonlyMap<string, { key: string; name: string; part: number | null }>,
-  options: RefreshOptions,
+  options: RefreshOptions & { settings: Settings },
 ): Promise<void> {
   // The first fetch of a new subscription brings its whole back catalogue: nothing is "new" yet.
   const firstFetch = subscription.lastSuccessAt === undefined;
   if (options.silent || firstFetch || !subscription.notify || posts.length === 0) return;
-  if (!(await getSettings(deps.db)).notifications) return;
+  if (!options.settings.notifications) return;
   const batch = posts.map((post) => {
     const series = seriesNames.get(post.guid);
     return {

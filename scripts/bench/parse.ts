@@ -70,9 +70,6 @@ export default async function benchParse(): Promise<void> {
   const started = performance.now();
   let rounds = 0;
   while (rounds < MAX_ROUNDS && (rounds < 2 || performance.now() - started < BUDGET_MS)) {
-    measured.forEach((doc, i) => {
-      void i;
-    });
     for (let i = 0; i < measured.length; i++) {
       const doc = measured[i] as { file: string; xml: string };
       for (let k = 0; k < contenders.length; k++) {
@@ -87,7 +84,7 @@ export default async function benchParse(): Promise<void> {
   const ours = contenders[0] as Contender;
   console.log(
     `Parser benchmark: ${measured.length} XML feeds of perf-feeds (${(bytes / 1e6).toFixed(1)} MB), ${rounds} interleaved rounds` +
-      (failed.size ? `; left out (rejected by a contender): ${[...failed].join(', ')}` : ''),
+      (failed.size ? `; left out: ${contenders.filter((c) => c.failures.size).map((c) => `${[...c.failures].join(', ')} (rejected by ${c.name})`).join('; ')}` : ''),
   );
   console.log(`  ${'parser'.padEnd(24)} ${'MB/s'.padStart(8)}  ${'time vs parseFeed'.padStart(18)}`);
   for (const c of contenders) {

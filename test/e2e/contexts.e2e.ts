@@ -41,7 +41,7 @@ describe('the built extension in Chromium', () => {
     const worker = await harness.serviceWorker();
     const origin = harness.server.origin;
     await worker.evaluate(async (pattern) => {
-      await chrome.scripting.registerContentScripts([{ id: 'e2e-visit', matches: [pattern], js: ['content-scripts/content.js'] }]);
+      await chrome.scripting.registerContentScripts([{ id: 'e2e-visit', matches: [pattern], js: ['visit.js'] }]);
     }, `${origin.replace(/:\d+$/, '')}/*`);
 
     const registered = await harness.newTab();

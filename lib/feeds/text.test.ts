@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { decodeEntities, readInternalEntities } from './decode-entities';
+import { htmlToText, rawToHtml, rawToText, stripTags, summarizeHtml, truncateOnWord, xhtmlToHtml } from './text';
+
+describe('decodeEntities', () => {
+  it.each([
+    ['XML five', '&lt;p&gt; &amp; &quot;q&quot; &apos;a&apos;', '<p> & "q" \'a\''],
+    ['HTML5 names', '&eacute;&nbsp;&hellip;&mdash;&NotEqualTilde;&hearts;', 'é\u00a0…—≂̸♥'],
+    ['decimal and hex', '&#8220;&#x201D;&#X2014;&#169;', '“”—©'],
+    ['C1 references as windows-1252', '&#150;&#147;&#128;', '–“€'],
+    ['invalid code points', '&#0;&#xD800;&#x110000;', '\ufffd\ufffd\ufffd'],
+    ['legacy names without semicolon', '&copy 2024 &amp more', '© 2024 & more'],
+    ['a bare ampersand survives', 'AT&T & friends; a&b=c', 'AT&T & friends; a&b=c'],
+    ['unknown names survive', '&notanentity; &zzz;', '&notanentity; &zzz;'],
+    ['one pass: double escaping stays single-decoded', '&amp;amp; &amp;lt;', '&amp; &lt;'],
+  ])('%s', (_name, input, expected) => expect(decodeEntities(input)).toBe(expected));
+
+  it('expands internal entities bounded, and never external ones', () => {
+    const declared = readInternalEntities('<!ENTITY who "Partwise"><!ENTITY greet "Hi, &who;!"><!ENTITY x SYSTEM "file:///etc/passwd">');
+    expect(decodeEntities('&greet; [&x;]', { declared, budget: 100 })).toBe('Hi, Partwise! []');
+    expect(() => decodeEntities('&greet;'.repeat(20), { declared, budget: 100 })).toThrow(/expansion/);
+  });
+
+  it('fails fast on a billion laughs', () => {
+    let subset = '<!ENTITY l0 "lol">';
+    for (let i = 1; i <= 9; i++) subset += `<!ENTITY l${i} "${`&l${i - 1};`.repeat(10)}">`;
+    const start = performance.now();
+    expect(() => readInternalEntities(subset)).toThrow(expect.objectContaining({ code: 'malformed' }));
+    expect(performance.now() - start).toBeLessThan(100);
+  });
+});
+
+describe('htmlToText', () => {
+  it.each([
+    ['tags and references', '<p>Caf&eacute; <b>au</b> lait</p><p>next</p>', 'Café au lait next'],
+    ['inline tags join words', 'Ex<b>am</b>ple <a href="x">link</a>', 'Example link'],
+    ['block tags separate words', 'one<br>two<li>three</li><p>four', 'one two three four'],
+    ['script and style content', '<style>p{color:red}</style>text<script>alert(1)</script> more', 'text more'],
+    ['comments', 'a<!-- hidden -->b', 'ab'],
+    ['quoted > in attributes', '<img alt="a > b" src="x.png">after', 'after'],
+    ['a lone < is text', '1 < 2 and 3 > 2', '1 < 2 and 3 > 2'],
+    ['whitespace collapsed, nbsp kept', '  a \n\t b&nbsp;c  ', 'a b\u00a0c'],
+    ['double-escaped markup decodes once', '&lt;b&gt;bold&lt;/b&gt;', '<b>bold</b>'],
+  ])('%s', (_name, html, expected) => expect(htmlToText(html)).toBe(expected));
+
+  it('keeps unknown tags as text where they may be text (RSS titles)', () => {
+    expect(htmlToText('Why <code>Vec<T></code> is <em>not</em> a list', { knownOnly: true })).toBe('Why Vec<T> is not a list');
+  });
+
+  it('strips in linear time, even with thousands of unclosed tags', () => {
+    const hostile = '<a b="'.repeat(20000) + '<p'.repeat(20000);
+    const start = performance.now();
+    stripTags(hostile, { truncated: true });
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
+
+describe('summaries', () => {
+  it('cuts on a word boundary within 500 characters', () => {
+    const text = 'word '.repeat(200);
+    const cut = truncateOnWord(text.trim());
+    expect(cut.length).toBeLessThanOrEqual(500);
+    expect(cut.endsWith('word…')).toBe(true);
+  });
+
+  it('leaves short text alone', () => expect(truncateOnWord('short')).toBe('short'));
+
+  it('reads only a prefix of a huge body', () => {
+    const body = '<p>' + 'Lorem ipsum dolor sit amet. '.repeat(200000) + '</p>';
+    const start = performance.now();
+    const summary = summarizeHtml(body) ?? '';
+    expect(performance.now() - start).toBeLessThan(50);
+    expect(summary.length).toBeLessThanOrEqual(500);
+    expect(summary.startsWith('Lorem ipsum dolor sit amet.')).toBe(true);
+  });
+
+  it('drops a tag cut off by the prefix', () => {
+    const body = '<p>' + 'x '.repeat(1020) + '<img src="' + 'y'.repeat(5000) + '"> tail ' + 'z '.repeat(400) + '</p>';
+    expect(summarizeHtml(body)).not.toContain('<img');
+  });
+});
+
+describe('raw XML content', () => {
+  it.each([
+    ['escaped HTML', '&lt;p&gt;a &amp;amp; b&lt;/p&gt;', '<p>a &amp; b</p>'],
+    ['CDATA', '<![CDATA[<p>a &amp; b</p>]]>', '<p>a &amp; b</p>'],
+    ['CDATA next to text', 'x &lt; <![CDATA[<b>y</b>]]>', 'x < <b>y</b>'],
+    ['naked markup is kept, its CDATA escaped', '<p>a <![CDATA[<b>]]></p>', '<p>a &lt;b&gt;</p>'],
+    ['comments dropped', '<!-- c -->&lt;p&gt;', '<p>'],
+  ])('rawToHtml: %s', (_name, raw, expected) => expect(rawToHtml(raw)).toBe(expected));
+
+  it('rawToText is the XML text content', () => {
+    expect(rawToText('History of the &lt;blink&gt; tag')).toBe('History of the <blink> tag');
+    expect(rawToText('a <b>bold</b> <![CDATA[<raw>]]>')).toBe('a bold <raw>');
+  });
+
+  it('xhtmlToHtml unwraps the Atom div and drops namespaces', () => {
+    expect(xhtmlToHtml('<div xmlns="http://www.w3.org/1999/xhtml"><p>A <xhtml:b>b</xhtml:b></p></div>', true)).toBe('<p>A <b>b</b></p>');
+    expect(xhtmlToHtml('<div xmlns="http://www.w3.org/1999/xhtml"><p>A</p></div>', false)).toBe('<div><p>A</p></div>');
+  });
+});

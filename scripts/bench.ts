@@ -1,0 +1,28 @@
+// `npm run bench`: every benchmark of the project, each printing its results as ratios against a
+// baseline measured in the same run. Benchmarks that need ../shared say so and skip without it.
+import benchParse from './bench/parse';
+import benchSeries from './bench/series';
+import benchRefresh from './bench/refresh';
+import benchPopup from './bench/popup';
+import benchContentScript from './bench/content-script';
+import { buildE2eExtension } from './bench/extension-session';
+
+const SECTIONS: [string, () => Promise<void>][] = [
+  ['parser', benchParse],
+  ['series engine', benchSeries],
+  ['background refresh', benchRefresh],
+  ['popup', benchPopup],
+  ['content script', benchContentScript],
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  buildE2eExtension();
+  for (const [name, run] of SECTIONS) {
+    if (only.length > 0 && !only.some((word) => name.includes(word))) continue;
+    console.log(`\n== ${name} ==`);
+    await run();
+  }
+}
+
+await main();

@@ -1,0 +1,74 @@
+/**
+ * Refresh benchmark (issue 4): 500 subscriptions of 20 items each, served with 20 ms latency, refreshed
+ * by the real extension in headless Chromium. Prints the wall time of a first refresh and of a second
+ * one where every feed answers 304, next to the ideal (500 × 20 ms / 6), and the service worker's heap.
+ */
+import { buildRss, type RssItemSpec } from '../../test/fixtures/build-rss';
+import { startFixtureServer, type FixtureServer } from '../../test/fixtures/server';
+import { callBackground, readStore } from '../../test/e2e/extension-state';
+import { launchExtension } from '../../test/e2e/harness';
+import { serviceWorkerHeapBytes } from './extension-session';
+
+const FEEDS = 500;
+const ITEMS = 20;
+const LATENCY_MS = 20;
+const GLOBAL_LIMIT = 6;
+// Feeds spread over many servers (one "host" each, as ports differ), as real subscriptions are.
+const SERVERS = 100;
+
+function items(feed: number): RssItemSpec[] {
+  return Array.from({ length: ITEMS }, (_, i) => ({
+    title: i % 4 === 0 ? `Building a Feed Reader – Part ${i / 4 + 1}: Chapter ${feed}` : `Standalone note ${feed}.${i}`,
+    link: `posts/${feed}-${i}.html`,
+    date: new Date(Date.UTC(2026, 0, 1) + (feed * ITEMS + i) * 60_000).toISOString(),
+    categories: ['bench'],
+  }));
+}
+
+async function startServers(): Promise<{ servers: FixtureServer[]; urls: string[] }> {
+  const servers = await Promise.all(Array.from({ length: SERVERS }, () => startFixtureServer()));
+  const urls: string[] = [];
+  for (let feed = 0; feed < FEEDS; feed += 1) {
+    const server = servers[feed % SERVERS]!;
+    const path = `/feed-${feed}.xml`;
+    server.route(path, {
+      body: buildRss({ title: `Bench blog ${feed}`, site: `${server.origin}/`, items: items(feed) }),
+      headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', ETag: `"feed-${feed}-v1"` },
+      delayMs: LATENCY_MS,
+    });
+    urls.push(server.url(path));
+  }
+  return { servers, urls };
+}
+
+/** Runs the refresh benchmark and prints its lines. */
+export default async function benchRefresh(): Promise<void> {
+  const { servers, urls } = await startServers();
+  const harness = await launchExtension();
+  try {
+    const page = await harness.openOptions();
+    const opml = `<opml version="2.0"><body>${urls.map((url, i) => `<outline type="rss" text="Bench ${i}" xmlUrl="${url}"/>`).join('')}</body></opml>`;
+    await callBackground(page, 'importOpml', { text: opml });
+
+    const ideal = (FEEDS * LATENCY_MS) / GLOBAL_LIMIT;
+    let started = performance.now();
+    await callBackground(page, 'refreshNow', {});
+    const first = performance.now() - started;
+    const posts = (await readStore(await harness.serviceWorker(), 'posts')).length;
+
+    started = performance.now();
+    await callBackground(page, 'refreshNow', {});
+    const second = performance.now() - started;
+    const subscriptions = await readStore<{ lastResult?: string }>(await harness.serviceWorker(), 'subscriptions');
+    const notModified = subscriptions.filter((s) => s.lastResult === 'not-modified').length;
+    const heap = await serviceWorkerHeapBytes(page);
+
+    console.log(`refresh: ${FEEDS} feeds × ${ITEMS} items, ${LATENCY_MS} ms latency, ideal ${ideal.toFixed(0)} ms (${FEEDS} × ${LATENCY_MS} ms / ${GLOBAL_LIMIT})`);
+    console.log(`refresh: first refresh  ${first.toFixed(0)} ms  = ${(first / ideal).toFixed(2)}x ideal (goal ≤ 2x); ${posts} posts stored`);
+    console.log(`refresh: second refresh ${second.toFixed(0)} ms  = ${(second / ideal).toFixed(2)}x ideal (goal ≤ 2x); ${notModified}/${FEEDS} answered 304 and were not parsed`);
+    console.log(`refresh: service worker JS heap after both: ${(heap / 1048576).toFixed(1)} MB`);
+  } finally {
+    await harness.close().catch((error: unknown) => console.error('refresh: closing the browser failed:', error));
+    await Promise.all(servers.map((server) => server.close()));
+  }
+}
