@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReadingGroup, ReadingPost } from '@/lib/reading-list/types';
 import { GroupSection, type GroupSectionProps } from './GroupSection';
@@ -102,8 +102,16 @@ describe('GroupSection', () => {
       () => fireEvent.change(screen.getByLabelText('Move “Modern Python in Practice #4: Authentication” to'), { target: { value: '\u0000none' } }),
       { kind: 'move', postId: 4, seriesKey: null },
     ],
-  ])('edits the series: %s', (_name, act, expected) => {
+  ])('edits the series: %s', async (_name, act, expected) => {
     const props = renderGroup(series);
+    const editor = screen.getByLabelText('Edit series: Modern Python in Practice').closest('details')!;
+    // The editor is built only once opened.
+    expect(editor.querySelector('.editor-panel')).toBeNull();
+    await waitFor(() => {
+      editor.open = true;
+      fireEvent(editor, new Event('toggle'));
+      expect(editor.querySelector('.editor-panel')).not.toBeNull();
+    });
     act(props);
     expect(props.onSeriesEdit).toHaveBeenCalledWith(series, expected);
   });
@@ -123,5 +131,15 @@ describe('GroupSection', () => {
     expect(region.textContent).toContain('1 unread');
     expect(region.textContent).not.toContain(' read ');
     expect(region.querySelector('time')?.getAttribute('datetime')).toBe(new Date(Date.UTC(2026, 0, 1)).toISOString());
+  });
+});
+
+describe('GroupSection with a long backlog', () => {
+  it('shows the first parts and the rest on request, so rendering cost stays bounded', async () => {
+    const posts = Array.from({ length: 12 }, (_, i) => post(100 + i, `Day ${i + 1}`, { part: i + 1, partLabel: `Part ${i + 1}` }));
+    renderGroup({ ...series, posts });
+    expect(screen.getAllByRole('link')).toHaveLength(8);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 4 more' }));
+    await waitFor(() => expect(screen.getAllByRole('link')).toHaveLength(12));
   });
 });

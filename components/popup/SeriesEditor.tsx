@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReadingGroup } from '@/lib/reading-list/types';
 
 /** A user's correction of a group, turned into a stored override by the caller. */
@@ -20,11 +20,19 @@ export function SeriesEditor({ group, siblings, onEdit }: SeriesEditorProps) {
   const [name, setName] = useState(group.name);
   const [mergeInto, setMergeInto] = useState('');
   const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    const node = details.current;
+    if (!node) return undefined;
+    const onToggle = () => setOpen(node.open);
+    node.addEventListener('toggle', onToggle);
+    return () => node.removeEventListener('toggle', onToggle);
+  }, []);
   const others = siblings.filter((sibling) => sibling.key !== group.seriesKey);
   const isSeries = group.kind === 'series';
   if (!isSeries && others.length === 0) return null;
   return (
-    <details class="series-editor" onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details class="series-editor" ref={details}>
       <summary aria-label={`Edit ${isSeries ? 'series' : 'group'}: ${group.name}`}>Edit</summary>
       {/* Built only when opened: a popup of many groups should not carry every group's editor. */}
       {open && <div class="editor-panel">

@@ -4,7 +4,7 @@ import type { BackupSubscription, BackupV1 } from './backup-types.ts';
 import { field, isJsonObject, requireArray, requireIsoDate, type JsonObject } from './json-fields.ts';
 import { readSettings } from './read-settings.ts';
 import { readSubscription } from './read-subscription.ts';
-import { exceedsUtf8Bytes } from './utf8-byte-length.ts';
+import { exceedsUtf8Bytes } from '../text/exceeds-utf8-bytes';
 
 export { BackupError } from './backup-error.ts';
 export type { BackupErrorCode } from './backup-error.ts';

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { originPatterns } from '../permissions/request-origins';
 
 /** Id of the one content script Partwise registers at run time. */
 export const VISIT_SCRIPT_ID = 'partwise-visit';
@@ -6,21 +7,9 @@ export const VISIT_SCRIPT_ID = 'partwise-visit';
 /** Path of the built content script inside the extension. */
 export const VISIT_SCRIPT_FILE = 'visit.js';
 
-/** Turns origins like `https://example.com` into match patterns for `registerContentScripts`. */
+/** Turns origins like `https://example.com` into sorted match patterns for `registerContentScripts`. */
 export function originsToMatchPatterns(origins: Iterable<string>): string[] {
-  const patterns = new Set<string>();
-  for (const origin of origins) {
-    let url: URL;
-    try {
-      url = new URL(origin);
-    } catch {
-      continue;
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
-    // Match patterns ignore ports, so the hostname alone names the site.
-    patterns.add(`${url.protocol}//${url.hostname}/*`);
-  }
-  return [...patterns].sort();
+  return originPatterns(origins).sort();
 }
 
 // Calls are chained: two overlapping syncs (start-up and a subscribe) would otherwise race

@@ -3,7 +3,7 @@ import { lineLocator } from './line-locator.ts';
 import { OpmlError } from './opml-error.ts';
 import type { OpmlFeed, OpmlImport, OpmlProblem } from './opml-types.ts';
 import { plainText } from './plain-text.ts';
-import { exceedsUtf8Bytes } from './utf8-byte-length.ts';
+import { exceedsUtf8Bytes } from '../text/exceeds-utf8-bytes';
 import { attributesOf, childElements, elementName, readXmlDocument, startIndexOf, textParts, type XmlEntry } from './xml-document.ts';
 import { decodeXmlEntities } from './xml-text.ts';
 

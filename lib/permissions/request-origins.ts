@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 
-/** The origin match patterns (`https://host/*`) that give access to these URLs. */
+/** The origin match patterns (`https://host/*`) that give access to these URLs (match patterns ignore ports). */
 export function originPatterns(urls: Iterable<string>): string[] {
   const patterns = new Set<string>();
   for (const raw of urls) {

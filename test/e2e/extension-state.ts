@@ -50,3 +50,10 @@ export async function callBackground<T = unknown>(page: import('playwright-core'
   if (reply?.err) throw new Error(reply.err.message ?? 'background error');
   return reply?.res as T;
 }
+
+/** Unsubscribes from everything (deleting posts), so each browser test starts from an empty library. */
+export async function unsubscribeAll(worker: Worker, page: import('playwright-core').Page): Promise<void> {
+  for (const subscription of await readStore<{ id: number }>(worker, 'subscriptions')) {
+    await callBackground(page, 'unsubscribe', { subscriptionId: subscription.id, keepPosts: false });
+  }
+}

@@ -5,7 +5,7 @@ import { parseOpml } from '../../lib/opml/parse-opml';
 import { ASGI_ITEMS, buildRss, MODERN_PYTHON_ITEMS } from '../fixtures/build-rss';
 import { articlePage } from '../fixtures/sample-site';
 import { artifactPath } from './artifacts';
-import { callBackground, notifications, readStore } from './extension-state';
+import { callBackground, notifications, readStore, unsubscribeAll } from './extension-state';
 import { launchExtension, type ExtensionHarness } from './harness';
 
 interface StoredSubscription {
@@ -33,7 +33,7 @@ describe('the options page in Chromium', () => {
   afterAll(async () => harness?.close());
   beforeEach(async () => {
     harness.server.reset();
-    for (const sub of await subscriptions()) await callBackground(options, 'unsubscribe', { subscriptionId: sub.id, keepPosts: false });
+    await unsubscribeAll(await harness.serviceWorker(), options);
     await options.reload();
   });
 

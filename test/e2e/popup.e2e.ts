@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { articlePage } from '../fixtures/sample-site';
 import { ASGI_ITEMS, buildRss, MODERN_PYTHON_ITEMS, type RssItemSpec } from '../fixtures/build-rss';
 import { artifactPath } from './artifacts';
-import { callBackground, readStore } from './extension-state';
+import { callBackground, readStore, unsubscribeAll } from './extension-state';
 import { launchExtension, type ExtensionHarness } from './harness';
 
 const RSS = { 'Content-Type': 'application/rss+xml; charset=utf-8' };
@@ -22,9 +22,7 @@ describe('the popup in Chromium', () => {
   });
   afterAll(async () => harness?.close());
   beforeEach(async () => {
-    for (const sub of await readStore<{ id: number }>(await harness.serviceWorker(), 'subscriptions')) {
-      await callBackground(options, 'unsubscribe', { subscriptionId: sub.id, keepPosts: false });
-    }
+    await unsubscribeAll(await harness.serviceWorker(), options);
     route('/asgi.xml', 'Kfir’s blog', ASGI_ITEMS);
     route('/mp.xml', 'Modern Python', MODERN_PYTHON_ITEMS);
     route('/hostile.xml', 'Hostile', [{ title: HOSTILE, link: 'h/1.html', date: '2024-01-01T00:00:00Z' }]);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ASGI_ITEMS, ASGI_PART_4, buildRss, type RssItemSpec } from '../fixtures/build-rss';
-import { badgeText, callBackground, notifications, readStore } from './extension-state';
+import { badgeText, callBackground, notifications, readStore, unsubscribeAll } from './extension-state';
 import { launchExtension, type ExtensionHarness } from './harness';
 
 interface StoredSubscription {
@@ -40,9 +40,7 @@ describe('library and background refresh in Chromium', () => {
     harness.server.reset();
     testNumber += 1;
     feedPath = `/asgi-${testNumber}.xml`;
-    for (const sub of await readStore<StoredSubscription>(await harness.serviceWorker(), 'subscriptions')) {
-      await callBackground(options, 'unsubscribe', { subscriptionId: sub.id, keepPosts: false });
-    }
+    await unsubscribeAll(await harness.serviceWorker(), options);
   });
 
   async function subscribeInUi(url: string): Promise<string> {
