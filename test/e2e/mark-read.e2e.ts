@@ -76,6 +76,18 @@ describe('mark read on visit in Chromium', () => {
     await tab.close();
   });
 
+  it('waits for the end of the article in scroll mode', async () => {
+    await callBackground(options, 'updateSettings', { markMode: 'scroll' });
+    const long = `<!doctype html><html><head><title>Long</title></head><body><article>${'<p>A long paragraph of the article body.</p>'.repeat(400)}</article><footer>Comments</footer></body></html>`;
+    harness.server.route('/posts/passive-to-real-part-3.html', { body: long, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+    const tab = await harness.newTab(harness.server.url('/posts/passive-to-real-part-3.html'));
+    await tab.waitForTimeout(1000);
+    expect(await unreadUrls()).toContain('/posts/passive-to-real-part-3.html');
+    await tab.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await expect.poll(unreadUrls).not.toContain('/posts/passive-to-real-part-3.html');
+    await tab.close();
+  });
+
   it('offers the next part in a shadow root when the setting is on', async () => {
     await callBackground(options, 'updateSettings', { showNextInSeries: true });
     const tab = await harness.newTab(harness.server.url('/posts/passive-to-real-part-1.html'));

@@ -156,6 +156,8 @@ describe('library and background refresh in Chromium', () => {
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await page.close();
+    // Any event wakes a stopped worker; a ping is the lightest.
+    await callBackground(options, 'ping');
     const halfway = await readStore<StoredSubscription>(await harness.serviceWorker(), 'subscriptions');
     expect(halfway.filter((s) => s.status === 'ok').length).toBeLessThan(count);
 
