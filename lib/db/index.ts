@@ -18,6 +18,7 @@ export {
   findSubscriptionByFeedUrl,
   getSubscription,
   listSubscriptions,
+  patchedSubscription,
   subscriptionTitle,
   updateSubscription,
   type ListSubscriptionsOptions,

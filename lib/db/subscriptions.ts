@@ -108,17 +108,21 @@ export async function updateSubscription(
       const clash = await db.subscriptions.where('feedUrl').equals(patch.feedUrl).first();
       if (clash) throw new DbError('duplicate', `Another subscription uses ${patch.feedUrl}`);
     }
-    const next: Record<string, unknown> = { ...current };
-    for (const [key, value] of Object.entries(patch)) {
-      // An explicit undefined clears the field; `id`/`createdAt` are not patchable even if smuggled in.
-      if (key === 'id' || key === 'createdAt') continue;
-      if (value === undefined) delete next[key];
-      else next[key] = value;
-    }
-    const updated = next as unknown as Subscription;
+    const updated = patchedSubscription(current, patch);
     await db.subscriptions.put(updated);
     return updated;
   });
+}
+
+/** `current` with `patch` applied: an explicit undefined clears a field; `id`/`createdAt` never change. */
+export function patchedSubscription(current: Subscription, patch: SubscriptionPatch): Subscription {
+  const next: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (key === 'id' || key === 'createdAt') continue;
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+  }
+  return next as unknown as Subscription;
 }
 
 /**

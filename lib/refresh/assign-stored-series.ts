@@ -16,10 +16,9 @@ export function seriesInput(post: SeriesSource): SeriesInput {
   };
 }
 
-/** Series detection over a subscription's posts with the user's overrides applied (reads the overrides). */
-export async function detectSeries(db: PartwiseDatabase, subscriptionId: number, inputs: SeriesInput[]): Promise<SeriesAssignment[]> {
-  const overrides = orderedOverrides(await getSeriesOverrides(db, subscriptionId));
-  return applySeriesOverrides(assignSeries(inputs), overrides);
+/** Series detection over a subscription's posts with the user's overrides (as stored on its series rows) applied. */
+export function detectSeries(inputs: SeriesInput[], overrideRows: readonly { overrides: readonly unknown[] }[]): SeriesAssignment[] {
+  return applySeriesOverrides(assignSeries(inputs), orderedOverrides(overrideRows));
 }
 
 /** Stores detected series onto the subscription's posts and series rows; returns each post's series by guid. */
@@ -58,7 +57,7 @@ export interface PostSeries {
  */
 export async function assignStoredSeries(db: PartwiseDatabase, subscriptionId: number, known?: readonly Post[]): Promise<Map<string, PostSeries>> {
   const posts = known ?? (await db.posts.where('subscriptionId').equals(subscriptionId).toArray());
-  const assignments = await detectSeries(db, subscriptionId, posts.map(seriesInput));
+  const assignments = detectSeries(posts.map(seriesInput), await getSeriesOverrides(db, subscriptionId));
   await storeSeriesAssignments(
     db,
     subscriptionId,

@@ -1,5 +1,7 @@
 import {
+  getSeriesOverrides,
   getSettings,
+  patchedSubscription,
   refreshTables,
   updateSubscription,
   upsertPosts,
@@ -98,6 +100,12 @@ export async function refreshFeed(deps: RefreshDeps, subscription: Subscription,
   }
 }
 
+/** Writes a patch over a subscription already read in this transaction (a move re-checks the new URL is free). */
+async function saveSubscription(db: PartwiseDatabase, current: Subscription, patch: SubscriptionPatch): Promise<void> {
+  if (patch.feedUrl !== undefined && patch.feedUrl !== current.feedUrl) await updateSubscription(db, current.id, patch);
+  else await db.subscriptions.put(patchedSubscription(current, patch));
+}
+
 function successPatch(now: number, next: number, serverMin: number | undefined): SubscriptionPatch {
   return {
     status: 'ok',
@@ -177,19 +185,23 @@ async function storeModified(
   }
   const serverMin = serverMinMinutes({ ...outcome, ttlMinutes: feed.ttlMinutes }, now);
   const added = await deps.db.transaction('rw', refreshTables(deps.db), async () => {
-    const current = await deps.db.subscriptions.get(subscription.id);
+    // Independent reads go out together: each round trip to IndexedDB costs more than the work.
+    const [current, existing, overrideRows] = await Promise.all([
+      deps.db.subscriptions.get(subscription.id),
+      deps.db.posts.where('subscriptionId').equals(subscription.id).toArray(),
+      getSeriesOverrides(deps.db, subscription.id),
+    ]);
     // Unsubscribed while we were fetching: store nothing.
     if (!current || current.archivedAt !== undefined) return undefined;
-    const existing = await deps.db.posts.where('subscriptionId').equals(subscription.id).toArray();
     const incoming = feed.items.map(toIncomingPost);
     // Series are detected before writing, so new posts are stored once, already in their series.
     const incomingGuids = new Set(incoming.map((item) => item.guid));
     const inputs = [...existing.filter((post) => !incomingGuids.has(post.guid)), ...incoming].map(seriesInput);
-    const assignments = await detectSeries(deps.db, subscription.id, inputs);
+    const assignments = detectSeries(inputs, overrideRows);
     const placed = new Map(assignments.map((a) => [a.id, a]));
     const result = await upsertPosts(deps.db, subscription.id, incoming.map((item) => withSeries(item, placed.get(item.guid))), now, { existing });
     const seriesNames = await storeDetectedSeries(deps.db, subscription.id, assignments, mergePosts(existing, result.changed, result.added));
-    await updateSubscription(deps.db, subscription.id, {
+    await saveSubscription(deps.db, current, {
       ...successPatch(now, schedule(0, serverMin), serverMin),
       ...movedPatch(current, outcome),
       ...validators,
