@@ -53,7 +53,7 @@ export async function storeSeriesAssignments(
   db: PartwiseDatabase,
   subscriptionId: number,
   assignments: readonly SeriesAssignment[],
-  options: { posts?: readonly Post[] } = {},
+  options: { posts?: readonly Post[]; rows?: readonly SeriesRecord[] } = {},
 ): Promise<SeriesStoreResult> {
   return db.transaction('rw', db.posts, db.series, async () => {
     const posts = options.posts
@@ -85,13 +85,11 @@ export async function storeSeriesAssignments(
       changed.push(next);
       byGuid.set(next.guid, next); // a guid assigned twice ends with its last assignment
     }
-    if (changed.length > 0) {
-      const unique = new Map(changed.map((post) => [post.id, post]));
-      await db.posts.bulkPut([...unique.values()]);
-    }
+    const unique = new Map(changed.map((post) => [post.id, post]));
+    const postWrite = unique.size > 0 ? db.posts.bulkPut([...unique.values()]) : undefined;
 
     let seriesAdded = 0;
-    const rows = await db.series.where('subscriptionId').equals(subscriptionId).toArray();
+    const rows = options.rows ?? (await db.series.where('subscriptionId').equals(subscriptionId).toArray());
     const existing = rows.filter((row) => names.has(row.key));
     const existingByKey = new Map(existing.map((row) => [row.key, row]));
     const writes: SeriesRecord[] = [];
@@ -104,11 +102,9 @@ export async function storeSeriesAssignments(
         writes.push({ ...row, name });
       }
     }
-    if (writes.length > 0) await db.series.bulkPut(writes);
-    if (additions.length > 0) {
-      await db.series.bulkAdd(additions);
-      seriesAdded = additions.length;
-    }
+    // Writes are issued together and awaited once: each await would be a round trip.
+    await Promise.all([postWrite, writes.length > 0 ? db.series.bulkPut(writes) : undefined, additions.length > 0 ? db.series.bulkAdd(additions) : undefined]);
+    seriesAdded = additions.length;
     const seriesRemoved = options.posts
       ? await removeUnusedRows(db, rows, new Set([...byGuid.values()].flatMap((post) => (post.seriesKey === undefined ? [] : [post.seriesKey]))))
       : await removeUnusedSeries(db, subscriptionId);

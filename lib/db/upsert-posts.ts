@@ -34,6 +34,8 @@ export interface UpsertResult {
 export interface UpsertOptions {
   /** Every stored post of the subscription, already read in this transaction: saves the lookups. */
   existing?: readonly Post[];
+  /** Every prune marker of the subscription, already read in this transaction. */
+  markers?: readonly PrunedPost[];
 }
 
 // A prune marker is refreshed at most this often, so a long-lived feed item costs one write a day.
@@ -182,12 +184,15 @@ export async function upsertPosts(
       else unchanged += 1;
     }
 
-    const fresh = await withoutPruned(db, subscriptionId, candidates, now);
+    const fresh = await withoutPruned(db, subscriptionId, candidates, now, options.markers);
     unchanged += candidates.length - fresh.length;
 
-    if (toPut.length > 0) await db.posts.bulkPut(toPut);
     const records = fresh.map((item) => newPost(subscriptionId, item, now));
-    const ids = records.length > 0 ? await db.posts.bulkAdd(records, { allKeys: true }) : [];
+    // Both writes are issued at once: IndexedDB runs them in order within the transaction anyway.
+    const [, ids] = await Promise.all([
+      toPut.length > 0 ? db.posts.bulkPut(toPut) : undefined,
+      records.length > 0 ? db.posts.bulkAdd(records, { allKeys: true }) : [],
+    ]);
     const added = records.map((record, i) => ({ ...record, id: ids[i] as number }));
     return { added, updated: toPut.length, unchanged, changed: toPut };
   });
@@ -199,12 +204,14 @@ async function withoutPruned(
   subscriptionId: number,
   items: readonly IncomingPost[],
   now: number,
+  known?: readonly PrunedPost[],
 ): Promise<IncomingPost[]> {
   if (items.length === 0) return [];
   // A subscription has few prune markers; reading them all is one request instead of a cursor walk per item.
   const guids = new Set(items.map((item) => item.guid));
   const urls = new Set(items.flatMap((item) => (item.normalizedUrl === undefined ? [] : [item.normalizedUrl])));
-  const markers = (await db.prunedPosts.where('subscriptionId').equals(subscriptionId).toArray()).filter(
+  const all = known ?? (await db.prunedPosts.where('subscriptionId').equals(subscriptionId).toArray());
+  const markers = all.filter(
     (marker) => guids.has(marker.guid) || (marker.normalizedUrl !== undefined && urls.has(marker.normalizedUrl)),
   );
   if (markers.length === 0) return [...items];

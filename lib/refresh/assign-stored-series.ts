@@ -1,4 +1,4 @@
-import { getSeriesOverrides, storeSeriesAssignments, type PartwiseDatabase, type Post } from '../db';
+import { getSeriesOverrides, storeSeriesAssignments, type PartwiseDatabase, type Post, type SeriesRecord } from '../db';
 import { assignSeries, type SeriesAssignment, type SeriesInput } from '../series/assign';
 import { applySeriesOverrides } from '../series/overrides';
 import { orderedOverrides } from '../series/stored-overrides';
@@ -26,13 +26,13 @@ export async function storeDetectedSeries(
   db: PartwiseDatabase,
   subscriptionId: number,
   assignments: readonly SeriesAssignment[],
-  posts: readonly Post[],
+  known: { posts: readonly Post[]; rows: readonly SeriesRecord[] },
 ): Promise<Map<string, PostSeries>> {
   await storeSeriesAssignments(
     db,
     subscriptionId,
     assignments.map((a) => ({ guid: a.id, seriesKey: a.series?.key ?? null, seriesName: a.series?.name ?? null, part: a.part })),
-    { posts },
+    known,
   );
   return seriesByGuid(assignments);
 }

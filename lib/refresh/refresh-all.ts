@@ -2,6 +2,7 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { dueSubscriptions, getSettings, listSubscriptions, type Subscription } from '../db';
 import { refreshFeed, type RefreshDeps, type RefreshOptions } from './refresh-feed';
 import type { RefreshOutcome } from './types';
+import { batchedTransactions } from './transaction-batcher';
 
 /** At most this many feeds are fetched at once. */
 export const GLOBAL_CONCURRENCY = 6;
@@ -40,6 +41,7 @@ async function selectSubscriptions(deps: RefreshDeps, options: RefreshAllOptions
 export async function refreshAll(deps: RefreshDeps, options: RefreshAllOptions = {}): Promise<RefreshOutcome[]> {
   const subscriptions = await selectSubscriptions(deps, options);
   const settings = options.settings ?? (await getSettings(deps.db));
+  const batched: RefreshDeps = { ...deps, transact: deps.transact ?? batchedTransactions(deps.db) };
   const global = pLimit(GLOBAL_CONCURRENCY);
   const hosts = new Map<string, LimitFunction>();
   const perHost = (host: string): LimitFunction => {
@@ -50,7 +52,7 @@ export async function refreshAll(deps: RefreshDeps, options: RefreshAllOptions =
   // The host slot is taken first so a feed waiting for its host never holds one of the global slots.
   return Promise.all(
     subscriptions.map((subscription) =>
-      perHost(hostOf(subscription.feedUrl))(() => global(() => refreshOne(deps, subscription, { ...options, settings }))),
+      perHost(hostOf(subscription.feedUrl))(() => global(() => refreshOne(batched, subscription, { ...options, settings }))),
     ),
   );
 }

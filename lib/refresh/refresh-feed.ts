@@ -1,8 +1,6 @@
 import {
-  getSeriesOverrides,
   getSettings,
   patchedSubscription,
-  refreshTables,
   updateSubscription,
   upsertPosts,
   type IncomingPost,
@@ -22,6 +20,7 @@ import { detectSeries, seriesInput, storeDetectedSeries } from './assign-stored-
 import type { SeriesAssignment } from '../series/assign';
 import type { FeedFetcher, FetchOutcome, RefreshOutcome } from './types';
 import { sha256Hex } from './sha256-hex';
+import { ownTransaction, type TransactionRunner } from './transaction-batcher';
 
 /** Everything a refresh needs from outside, injected so tests control time, network and parsing. */
 export interface RefreshDeps {
@@ -31,6 +30,8 @@ export interface RefreshDeps {
   notify: (content: NotificationContent) => Promise<void>;
   now: () => number;
   random: () => number;
+  /** How the library write runs; default: its own transaction (a refresh of many feeds batches them). */
+  transact?: TransactionRunner;
 }
 
 /** Options of one refresh. */
@@ -78,7 +79,7 @@ export async function refreshFeed(deps: RefreshDeps, subscription: Subscription,
     case 'failed':
       return recordFailure(deps, subscription, outcome.status ? statusMessage(outcome.status) : outcome.message, schedule, outcome.retryAt);
     case 'gone':
-      await updateSubscription(deps.db, subscription.id, {
+      await patchSubscription(deps, subscription.id, {
         status: 'gone',
         lastError: GONE_MESSAGE,
         lastCheckAt: now,
@@ -88,7 +89,7 @@ export async function refreshFeed(deps: RefreshDeps, subscription: Subscription,
       return { subscriptionId: subscription.id, result: 'gone', added: 0, parsed: false, error: GONE_MESSAGE };
     case 'not-modified': {
       const serverMin = serverMinMinutes(outcome, now);
-      await updateSubscription(deps.db, subscription.id, {
+      await patchSubscription(deps, subscription.id, {
         ...successPatch(now, schedule(0, serverMin), serverMin),
         ...movedPatch(subscription, outcome),
         lastResult: 'not-modified',
@@ -98,6 +99,11 @@ export async function refreshFeed(deps: RefreshDeps, subscription: Subscription,
     case 'modified':
       return storeModified(deps, subscription, outcome, schedule, { ...options, settings });
   }
+}
+
+/** Records a refresh's outcome on its subscription, batched with other feeds' writes when refreshing many. */
+function patchSubscription(deps: RefreshDeps, id: number, patch: SubscriptionPatch): Promise<Subscription> {
+  return (deps.transact ?? ownTransaction(deps.db))(() => updateSubscription(deps.db, id, patch));
 }
 
 /** Writes a patch over a subscription already read in this transaction (a move re-checks the new URL is free). */
@@ -143,7 +149,7 @@ async function recordFailure(
   retryAt?: number,
 ): Promise<RefreshOutcome> {
   const errorStreak = subscription.errorStreak + 1;
-  await updateSubscription(deps.db, subscription.id, {
+  await patchSubscription(deps, subscription.id, {
     status: 'error',
     errorStreak,
     lastError: message,
@@ -167,7 +173,7 @@ async function storeModified(
   const validators: SubscriptionPatch = { etag: outcome.etag, lastModified: outcome.lastModified, bodyHash };
   if (bodyHash === subscription.bodyHash) {
     const serverMin = serverMinMinutes(outcome, now);
-    await updateSubscription(deps.db, subscription.id, {
+    await patchSubscription(deps, subscription.id, {
       ...successPatch(now, schedule(0, serverMin), serverMin),
       ...movedPatch(subscription, outcome),
       ...validators,
@@ -184,12 +190,14 @@ async function storeModified(
     return recordFailure(deps, subscription, feedErrorMessage(error.code, error.message), schedule);
   }
   const serverMin = serverMinMinutes({ ...outcome, ttlMinutes: feed.ttlMinutes }, now);
-  const added = await deps.db.transaction('rw', refreshTables(deps.db), async () => {
+  const transact = deps.transact ?? ownTransaction(deps.db);
+  const added = await transact(async () => {
     // Independent reads go out together: each round trip to IndexedDB costs more than the work.
-    const [current, existing, overrideRows] = await Promise.all([
+    const [current, existing, seriesRows, markers] = await Promise.all([
       deps.db.subscriptions.get(subscription.id),
       deps.db.posts.where('subscriptionId').equals(subscription.id).toArray(),
-      getSeriesOverrides(deps.db, subscription.id),
+      deps.db.series.where('subscriptionId').equals(subscription.id).toArray(),
+      deps.db.prunedPosts.where('subscriptionId').equals(subscription.id).toArray(),
     ]);
     // Unsubscribed while we were fetching: store nothing.
     if (!current || current.archivedAt !== undefined) return undefined;
@@ -197,10 +205,10 @@ async function storeModified(
     // Series are detected before writing, so new posts are stored once, already in their series.
     const incomingGuids = new Set(incoming.map((item) => item.guid));
     const inputs = [...existing.filter((post) => !incomingGuids.has(post.guid)), ...incoming].map(seriesInput);
-    const assignments = detectSeries(inputs, overrideRows);
+    const assignments = detectSeries(inputs, seriesRows);
     const placed = new Map(assignments.map((a) => [a.id, a]));
-    const result = await upsertPosts(deps.db, subscription.id, incoming.map((item) => withSeries(item, placed.get(item.guid))), now, { existing });
-    const seriesNames = await storeDetectedSeries(deps.db, subscription.id, assignments, mergePosts(existing, result.changed, result.added));
+    const result = await upsertPosts(deps.db, subscription.id, incoming.map((item) => withSeries(item, placed.get(item.guid))), now, { existing, markers });
+    const seriesNames = await storeDetectedSeries(deps.db, subscription.id, assignments, { posts: mergePosts(existing, result.changed, result.added), rows: seriesRows });
     await saveSubscription(deps.db, current, {
       ...successPatch(now, schedule(0, serverMin), serverMin),
       ...movedPatch(current, outcome),
