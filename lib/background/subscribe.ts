@@ -74,7 +74,8 @@ export async function subscribe(deps: SubscribeDeps, request: { url: string; tit
   if (!feed) {
     const feeds = await deps.discover(outcome.finalUrl, deps.decodeHtml(outcome.body, outcome.contentType));
     if (feeds.length === 0) throw new SubscribeError('No feed was found at this address or on this page.');
-    if (feeds.length > 1 || depth > 0) return { kind: 'choose', feeds };
+    // Several feeds, or one on another site (which needs its own host access, asked in a new click): the user picks.
+    if (feeds.length > 1 || depth > 0 || new URL(feeds[0]!.url).hostname !== new URL(outcome.finalUrl).hostname) return { kind: 'choose', feeds };
     return subscribe(deps, { url: feeds[0]!.url, title: request.title ?? feeds[0]!.title }, depth + 1);
   }
   const duplicate = await existing(deps.db, [outcome.finalUrl]);
