@@ -57,3 +57,12 @@ export async function unsubscribeAll(worker: Worker, page: import('playwright-co
     await callBackground(page, 'unsubscribe', { subscriptionId: subscription.id, keepPosts: false });
   }
 }
+
+/** Content-Type of the RSS feeds the browser tests serve. */
+export const RSS_HEADERS = { 'Content-Type': 'application/rss+xml; charset=utf-8' };
+
+/** Forgets the fixture server's routes and empties the library: the start of every browser test. */
+export async function resetSession(harness: import('./harness').ExtensionHarness, options: import('playwright-core').Page): Promise<void> {
+  harness.server.reset();
+  await unsubscribeAll(await harness.serviceWorker(), options);
+}

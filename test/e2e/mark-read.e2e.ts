@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { articlePage } from '../fixtures/sample-site';
 import { ASGI_ITEMS, buildRss } from '../fixtures/build-rss';
-import { badgeText, callBackground, readStore, unsubscribeAll } from './extension-state';
+import { RSS_HEADERS, badgeText, callBackground, readStore, resetSession } from './extension-state';
 import { extensionContextsIn } from './execution-contexts';
 import { shadowAnchors } from './shadow-dom';
 import { launchExtension, type ExtensionHarness } from './harness';
@@ -13,7 +13,7 @@ interface StoredPost {
   unread: number;
 }
 
-const RSS = { 'Content-Type': 'application/rss+xml; charset=utf-8' };
+const RSS = RSS_HEADERS;
 
 describe('mark read on visit in Chromium', () => {
   let harness: ExtensionHarness;
@@ -25,8 +25,7 @@ describe('mark read on visit in Chromium', () => {
   });
   afterAll(async () => harness?.close());
   beforeEach(async () => {
-    harness.server.reset();
-    await unsubscribeAll(await harness.serviceWorker(), options);
+    await resetSession(harness, options);
     await callBackground(options, 'updateSettings', { markMode: 'visit', showNextInSeries: false });
     harness.server.route('/asgi.xml', { body: buildRss({ title: 'Kfir’s blog', site: `${harness.server.origin}/`, items: ASGI_ITEMS }), headers: RSS });
     await callBackground(options, 'subscribe', { url: harness.server.url('/asgi.xml') });

@@ -5,7 +5,7 @@ import { parseOpml } from '../../lib/opml/parse-opml';
 import { ASGI_ITEMS, buildRss, MODERN_PYTHON_ITEMS } from '../fixtures/build-rss';
 import { articlePage } from '../fixtures/sample-site';
 import { artifactPath } from './artifacts';
-import { callBackground, notifications, readStore, unsubscribeAll } from './extension-state';
+import { RSS_HEADERS, callBackground, notifications, readStore, resetSession } from './extension-state';
 import { launchExtension, type ExtensionHarness } from './harness';
 
 interface StoredSubscription {
@@ -19,7 +19,7 @@ interface StoredPost {
   unread: number;
 }
 
-const RSS = { 'Content-Type': 'application/rss+xml; charset=utf-8' };
+const RSS = RSS_HEADERS;
 const HTML = { 'Content-Type': 'text/html; charset=utf-8' };
 
 describe('the options page in Chromium', () => {
@@ -32,8 +32,7 @@ describe('the options page in Chromium', () => {
   });
   afterAll(async () => harness?.close());
   beforeEach(async () => {
-    harness.server.reset();
-    await unsubscribeAll(await harness.serviceWorker(), options);
+    await resetSession(harness, options);
     await options.reload();
   });
 

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { articlePage } from '../fixtures/sample-site';
 import { ASGI_ITEMS, buildRss, MODERN_PYTHON_ITEMS, type RssItemSpec } from '../fixtures/build-rss';
 import { artifactPath } from './artifacts';
-import { callBackground, readStore, unsubscribeAll } from './extension-state';
+import { RSS_HEADERS, callBackground, readStore, resetSession } from './extension-state';
 import { launchExtension, type ExtensionHarness } from './harness';
 
-const RSS = { 'Content-Type': 'application/rss+xml; charset=utf-8' };
+const RSS = RSS_HEADERS;
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Hacked <script>window.__pwned=2</script>';
 
 describe('the popup in Chromium', () => {
@@ -22,7 +22,7 @@ describe('the popup in Chromium', () => {
   });
   afterAll(async () => harness?.close());
   beforeEach(async () => {
-    await unsubscribeAll(await harness.serviceWorker(), options);
+    await resetSession(harness, options);
     route('/asgi.xml', 'Kfir’s blog', ASGI_ITEMS);
     route('/mp.xml', 'Modern Python', MODERN_PYTHON_ITEMS);
     route('/hostile.xml', 'Hostile', [{ title: HOSTILE, link: 'h/1.html', date: '2024-01-01T00:00:00Z' }]);

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ASGI_ITEMS, ASGI_PART_4, buildRss, type RssItemSpec } from '../fixtures/build-rss';
-import { badgeText, callBackground, notifications, readStore, unsubscribeAll } from './extension-state';
+import { RSS_HEADERS, badgeText, callBackground, notifications, readStore, resetSession } from './extension-state';
 import { launchExtension, type ExtensionHarness } from './harness';
 
 interface StoredSubscription {
@@ -21,7 +21,7 @@ interface StoredPost {
   part?: number;
 }
 
-const RSS = { 'Content-Type': 'application/rss+xml; charset=utf-8' };
+const RSS = RSS_HEADERS;
 
 describe('library and background refresh in Chromium', () => {
   let harness: ExtensionHarness;
@@ -37,10 +37,9 @@ describe('library and background refresh in Chromium', () => {
   });
   afterAll(async () => harness?.close());
   beforeEach(async () => {
-    harness.server.reset();
     testNumber += 1;
     feedPath = `/asgi-${testNumber}.xml`;
-    await unsubscribeAll(await harness.serviceWorker(), options);
+    await resetSession(harness, options);
   });
 
   async function subscribeInUi(url: string): Promise<string> {
