@@ -17,8 +17,10 @@ const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
 export function formatRelative(epochMs: number | undefined, now: number): string {
   if (epochMs === undefined || !Number.isFinite(epochMs)) return 'never';
   const delta = epochMs - now;
+  // The page's clock ticks every half minute, so anything that close is simply now.
+  if (Math.abs(delta) < 60_000) return 'just now';
   for (const [unit, size] of STEPS) {
     if (Math.abs(delta) >= size) return RELATIVE.format(Math.round(delta / size), unit);
   }
-  return RELATIVE.format(Math.round(delta / 1000), 'second');
+  return 'just now';
 }

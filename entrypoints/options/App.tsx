@@ -44,6 +44,8 @@ export function App() {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
+  // A refresh that just landed is described against the current time, not the last tick.
+  useEffect(() => setNow(Date.now()), [subscriptions.value]);
 
   const subscribeTo = (feeds: FeedChoice[]) => {
     // The permission request is the first thing this click does: Firefox needs it inside the gesture.
