@@ -5,7 +5,7 @@ import benchSeries from './bench/series';
 import benchRefresh from './bench/refresh';
 import benchPopup from './bench/popup';
 import benchContentScript from './bench/content-script';
-import { buildE2eExtension } from './bench/extension-session';
+import { buildE2eExtension } from '../test/e2e/build-extension';
 
 const SECTIONS: [string, () => Promise<void>][] = [
   ['parser', benchParse],
@@ -17,7 +17,7 @@ const SECTIONS: [string, () => Promise<void>][] = [
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
-  buildE2eExtension();
+  buildE2eExtension('ignore');
   for (const [name, run] of SECTIONS) {
     if (only.length > 0 && !only.some((word) => name.includes(word))) continue;
     console.log(`\n== ${name} ==`);

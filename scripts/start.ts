@@ -1,21 +1,20 @@
 // `npm start`: builds Partwise, serves the sample blogs on 127.0.0.1 and opens Chromium with the
 // extension loaded and the samples subscribed, so a newcomer sees it working offline.
-import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { buildE2eExtension } from '../test/e2e/build-extension';
 import { CHROMIUM_FLAGS, E2E_BUILD_DIR, chromiumPath } from '../test/e2e/harness';
 import { routeSeedFeed, sampleSiteOptions, SAMPLE_FEED_PATHS, SEED_FEED_PATH } from '../test/fixtures/sample-site';
 import { callBackground } from '../test/e2e/extension-state';
 import { startFixtureServer } from '../test/fixtures/server';
-import { repoRoot } from '../test/shared-corpus';
 
 const port = Number(process.env.PARTWISE_PORT ?? 8787);
 
 async function main(): Promise<void> {
   // The E2E flavour may read loopback feeds without a permission prompt; everything else is the real build.
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: repoRoot, stdio: 'inherit' });
+  buildE2eExtension();
   const server = await startFixtureServer(sampleSiteOptions(port));
   const seeded = await routeSeedFeed(server);
   console.log(`Sample blogs: ${server.url('/site/')}${seeded ? ' (and the seed feed)' : ''}`);

@@ -13,6 +13,7 @@ import { loadReadingList } from '@/lib/reading-list/load-reading-list';
 import type { ReadingGroup, ReadingPost } from '@/lib/reading-list/types';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { feedTypeOfMime } from '@/lib/content-scripts/collect-page-info';
+import { seriesEditRequest } from './series-edit-request';
 import { useKeyboardNavigation } from './use-keyboard-navigation';
 import { usePageInfo } from './use-page-info';
 import { subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
@@ -79,15 +80,7 @@ export function App() {
       .catch(report);
   }, []);
   const onSeriesEdit = useCallback((group: ReadingGroup, edit: SeriesEdit) => {
-    const request =
-      edit.kind === 'move'
-        ? { kind: 'move' as const, postId: edit.postId, seriesKey: edit.seriesKey }
-        : edit.kind === 'rename'
-          ? { kind: 'rename' as const, subscriptionId: group.subscriptionId, seriesKey: group.seriesKey ?? '', name: edit.name }
-          : edit.kind === 'merge'
-            ? { kind: 'merge' as const, subscriptionId: group.subscriptionId, fromKey: group.seriesKey ?? '', intoKey: edit.intoKey }
-            : { kind: 'not-series' as const, subscriptionId: group.subscriptionId, seriesKey: group.seriesKey ?? '' };
-    sendMessage('editSeries', request).catch(report);
+    sendMessage('editSeries', seriesEditRequest(group, edit)).catch(report);
   }, []);
 
   const groups = list.value?.groups ?? [];

@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { database, deleteSubscription, markGroupRead, setRead, updateSettings, updateSubscription } from '../db';
 import { syncVisitSettings } from './visit-settings';
 import { onMessage } from '../messaging/protocol';
-import { refreshAll } from '../refresh/refresh-all';
 import { afterReadChange, afterSubscriptionsChange } from './after-change';
 import { editSeries } from './edit-series';
+import { runRefresh } from './run-refresh';
 import { backgroundDeps } from './background-deps';
 import { openPost } from './open-post';
 import { handlePageVisit } from './page-visited';
@@ -41,9 +41,7 @@ export function registerMessageHandlers(): void {
   });
 
   onMessage('refreshNow', async ({ data }) => {
-    const deps = backgroundDeps();
-    const outcomes = await refreshAll(deps, data.subscriptionId === undefined ? { force: true } : { ids: [data.subscriptionId] });
-    await afterSubscriptionsChange(deps.db, Date.now());
+    const outcomes = await runRefresh(data.subscriptionId === undefined ? { force: true } : { ids: [data.subscriptionId] });
     return { refreshed: outcomes.length };
   });
 

@@ -3,7 +3,7 @@ import { isFeedError } from '../feeds/feed-error';
 import type { ParsedFeed } from '../feeds/types';
 import type { FeedChoice, SubscribeResult } from '../messaging/protocol';
 import { refreshFeed, type RefreshDeps } from '../refresh/refresh-feed';
-import type { FetchOutcome } from '../refresh/types';
+import type { FetchModified } from '../feeds/fetch';
 
 /** Why subscribing failed, in words for the user. */
 export class SubscribeError extends Error {
@@ -35,7 +35,7 @@ function webUrl(input: string): string {
   return url.href;
 }
 
-function tryParse(deps: SubscribeDeps, outcome: Extract<FetchOutcome, { kind: 'modified' }>): ParsedFeed | undefined {
+function tryParse(deps: SubscribeDeps, outcome: FetchModified): ParsedFeed | undefined {
   try {
     return deps.parse(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType });
   } catch (error) {
@@ -45,7 +45,7 @@ function tryParse(deps: SubscribeDeps, outcome: Extract<FetchOutcome, { kind: 'm
   }
 }
 
-async function fetchOrExplain(deps: SubscribeDeps, url: string): Promise<Extract<FetchOutcome, { kind: 'modified' }>> {
+async function fetchOrExplain(deps: SubscribeDeps, url: string): Promise<FetchModified> {
   const outcome = await deps.fetch(url, {});
   if (outcome.kind === 'modified') return outcome;
   if (outcome.kind === 'gone') throw new SubscribeError('The site says this address is gone for good (HTTP 410).');

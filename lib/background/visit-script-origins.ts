@@ -1,15 +1,6 @@
 import { grantedOriginTest } from '../permissions/granted-origins';
 import type { PartwiseDatabase } from '../db';
-
-function originOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? `${parsed.protocol}//${parsed.hostname}` : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { webOrigin } from '../urls/web-origin';
 
 /** Origins of subscribed feeds, their sites and their posts (only those Partwise has been allowed to access). */
 export async function visitScriptOrigins(db: PartwiseDatabase): Promise<string[]> {
@@ -18,7 +9,7 @@ export async function visitScriptOrigins(db: PartwiseDatabase): Promise<string[]
   for (const subscription of subscriptions) {
     const candidates = [subscription.feedUrl, subscription.siteUrl, ...(subscription.postOrigins ?? [])];
     for (const candidate of candidates) {
-      const origin = originOf(candidate);
+      const origin = webOrigin(candidate);
       if (origin) origins.add(origin);
     }
   }

@@ -1,16 +1,12 @@
 import { browser } from 'wxt/browser';
+import { webOrigin } from '../urls/web-origin';
 
 /** The origin match patterns (`https://host/*`) that give access to these URLs (match patterns ignore ports). */
 export function originPatterns(urls: Iterable<string>): string[] {
   const patterns = new Set<string>();
   for (const raw of urls) {
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      continue;
-    }
-    if (url.protocol === 'http:' || url.protocol === 'https:') patterns.add(`${url.protocol}//${url.hostname}/*`);
+    const origin = webOrigin(raw);
+    if (origin) patterns.add(`${origin}/*`);
   }
   return [...patterns];
 }

@@ -52,17 +52,16 @@ export interface PostSeries {
 
 /**
  * Runs series detection over every stored post of a subscription, re-applies the user's overrides
- * and stores the result. Returns each post's series by guid. Nests in the caller's transaction;
- * `known` is every stored post of the subscription when the caller already holds them.
+ * and stores the result. Returns each post's series by guid. Nests in the caller's transaction.
  */
-export async function assignStoredSeries(db: PartwiseDatabase, subscriptionId: number, known?: readonly Post[]): Promise<Map<string, PostSeries>> {
-  const posts = known ?? (await db.posts.where('subscriptionId').equals(subscriptionId).toArray());
+export async function assignStoredSeries(db: PartwiseDatabase, subscriptionId: number): Promise<Map<string, PostSeries>> {
+  const posts = await db.posts.where('subscriptionId').equals(subscriptionId).toArray();
   const assignments = detectSeries(posts.map(seriesInput), await getSeriesOverrides(db, subscriptionId));
   await storeSeriesAssignments(
     db,
     subscriptionId,
     assignments.map((a) => ({ guid: a.id, seriesKey: a.series?.key ?? null, seriesName: a.series?.name ?? null, part: a.part })),
-    known ? { posts } : {},
+    { posts },
   );
   return seriesByGuid(assignments);
 }

@@ -5,20 +5,20 @@ import { useTestDatabase } from '../db/test-support';
 import { parseFeed } from '../feeds/parse';
 import type { NotificationContent } from './notify';
 import { movedPatch, refreshFeed, type RefreshDeps } from './refresh-feed';
-import type { FetchOutcome } from './types';
+import type { FetchModified, FetchResult } from '../feeds/fetch';
 
 const FEED = 'https://blog.test/feed.xml';
 const NOW = Date.UTC(2026, 10, 1, 12);
 const MIN = 60_000;
 const encoder = new TextEncoder();
 
-function modified(xml: string, extra: Partial<Extract<FetchOutcome, { kind: 'modified' }>> = {}): FetchOutcome {
+function modified(xml: string, extra: Partial<FetchModified> = {}): FetchResult {
   return { kind: 'modified', body: encoder.encode(xml), contentType: 'application/rss+xml', finalUrl: FEED, redirected: false, ...extra };
 }
 
 const asgi = (items = ASGI_ITEMS, ttl?: number) => buildRss({ title: 'Kfir’s blog', site: 'https://blog.test/', items, ttl });
 
-function harness(db: () => import('../db').PartwiseDatabase, answers: FetchOutcome[]) {
+function harness(db: () => import('../db').PartwiseDatabase, answers: FetchResult[]) {
   const notifications: NotificationContent[] = [];
   const parse = vi.fn((body: Uint8Array, options: { url: string; contentType?: string }) => parseFeed(body, options));
   const fetch = vi.fn(async () => answers.shift() ?? { kind: 'failed' as const, reason: 'network' as const, message: 'no more answers' });
@@ -63,7 +63,7 @@ describe('refreshFeed', () => {
     expect(notifications[0]!.message).toMatch(/^From Passive FastAPI Developer to Real FastAPI Engineer · Part 4 — Kfir’s blog$/);
   });
 
-  it.each<[string, FetchOutcome, Partial<Subscription>]>([
+  it.each<[string, FetchResult, Partial<Subscription>]>([
     ['a 304', { kind: 'not-modified', finalUrl: FEED, redirected: false }, { lastResult: 'not-modified', status: 'ok' }],
     ['a byte-identical body', modified(asgi()), { lastResult: 'unchanged', status: 'ok' }],
   ])('does no parse work for %s', async (_name, second, expected) => {
@@ -114,7 +114,7 @@ describe('refreshFeed', () => {
   });
 
   it('backs off exponentially after failures and recovers on success', async () => {
-    const failure: FetchOutcome = { kind: 'failed', reason: 'http', status: 500, message: 'https://blog.test/feed.xml answered HTTP 500.' };
+    const failure: FetchResult = { kind: 'failed', reason: 'http', status: 500, message: 'https://blog.test/feed.xml answered HTTP 500.' };
     const { deps } = harness(db, [failure, failure, failure, modified(asgi())]);
     const sub = await subscription(db);
     const waits: number[] = [];

@@ -13,12 +13,14 @@ import {
 import { isFeedError } from '../feeds/feed-error';
 import type { ParsedFeed, ParsedItem } from '../feeds/types';
 import { safeNormalizeArticleUrl } from '../urls/safe-normalize';
+import { webOrigin } from '../urls/web-origin';
 import { feedErrorMessage, GONE_MESSAGE, statusMessage } from './error-messages';
 import { newPostsNotification, type NotificationContent } from './notify';
 import { nextCheckAt, serverMinMinutes } from './schedule';
 import { detectSeries, seriesInput, storeDetectedSeries } from './assign-stored-series';
 import type { SeriesAssignment } from '../series/assign';
-import type { FeedFetcher, FetchOutcome, RefreshOutcome } from './types';
+import type { FeedFetcher, RefreshOutcome } from './types';
+import type { FetchModified } from '../feeds/fetch';
 import { sha256Hex } from './sha256-hex';
 import { ownTransaction, type TransactionRunner } from './transaction-batcher';
 
@@ -42,7 +44,9 @@ export interface RefreshOptions {
   settings?: Settings;
 }
 
-type ModifiedOutcome = Extract<FetchOutcome, { kind: 'modified' }>;
+/** When to check next after `errorStreak` failures, given a server hint and Retry-After. */
+type Schedule = (errorStreak: number, serverMin?: number, retryAt?: number) => number;
+
 
 /** Maps a parsed item to what the library stores. */
 export function toIncomingPost(item: ParsedItem): IncomingPost {
@@ -72,7 +76,7 @@ export async function refreshFeed(deps: RefreshDeps, subscription: Subscription,
   const interval = subscription.refreshMinutes ?? settings.defaultRefreshMinutes;
   const outcome = await deps.fetch(subscription.feedUrl, { etag: subscription.etag, lastModified: subscription.lastModified });
   const now = deps.now();
-  const schedule = (errorStreak: number, serverMin?: number, retryAt?: number) =>
+  const schedule: Schedule = (errorStreak, serverMin, retryAt) =>
     nextCheckAt({ now, intervalMinutes: interval, serverMinMinutes: serverMin, errorStreak, retryAfterUntil: retryAt, random: deps.random() });
 
   switch (outcome.kind) {
@@ -90,7 +94,7 @@ export async function refreshFeed(deps: RefreshDeps, subscription: Subscription,
     case 'not-modified': {
       const serverMin = serverMinMinutes(outcome, now);
       await patchSubscription(deps, subscription.id, {
-        ...successPatch(now, schedule(0, serverMin), serverMin),
+        ...successPatch(now, schedule, serverMin),
         ...movedPatch(subscription, outcome),
         lastResult: 'not-modified',
       });
@@ -101,9 +105,14 @@ export async function refreshFeed(deps: RefreshDeps, subscription: Subscription,
   }
 }
 
+/** The transaction runner of this refresh: batched when refreshing many feeds, else one of its own. */
+function transactionOf(deps: RefreshDeps): TransactionRunner {
+  return deps.transact ?? ownTransaction(deps.db);
+}
+
 /** Records a refresh's outcome on its subscription, batched with other feeds' writes when refreshing many. */
 function patchSubscription(deps: RefreshDeps, id: number, patch: SubscriptionPatch): Promise<Subscription> {
-  return (deps.transact ?? ownTransaction(deps.db))(() => updateSubscription(deps.db, id, patch));
+  return transactionOf(deps)(() => updateSubscription(deps.db, id, patch));
 }
 
 /** Writes a patch over a subscription already read in this transaction (a move re-checks the new URL is free). */
@@ -112,14 +121,15 @@ async function saveSubscription(db: PartwiseDatabase, current: Subscription, pat
   else await db.subscriptions.put(patchedSubscription(current, patch));
 }
 
-function successPatch(now: number, next: number, serverMin: number | undefined): SubscriptionPatch {
+/** A successful check: no error, and the next one scheduled with the server's freshness hint. */
+function successPatch(now: number, schedule: Schedule, serverMin: number | undefined): SubscriptionPatch {
   return {
     status: 'ok',
     errorStreak: 0,
     lastError: undefined,
     lastCheckAt: now,
     lastSuccessAt: now,
-    nextCheckAt: next,
+    nextCheckAt: schedule(0, serverMin),
     serverMinMinutes: serverMin,
     retryAfterUntil: undefined,
   };
@@ -145,7 +155,7 @@ async function recordFailure(
   deps: RefreshDeps,
   subscription: Subscription,
   message: string,
-  schedule: (errorStreak: number, serverMin?: number, retryAt?: number) => number,
+  schedule: Schedule,
   retryAt?: number,
 ): Promise<RefreshOutcome> {
   const errorStreak = subscription.errorStreak + 1;
@@ -164,8 +174,8 @@ async function recordFailure(
 async function storeModified(
   deps: RefreshDeps,
   subscription: Subscription,
-  outcome: ModifiedOutcome,
-  schedule: (errorStreak: number, serverMin?: number, retryAt?: number) => number,
+  outcome: FetchModified,
+  schedule: Schedule,
   options: RefreshOptions & { settings: Settings },
 ): Promise<RefreshOutcome> {
   const now = deps.now();
@@ -174,7 +184,7 @@ async function storeModified(
   if (bodyHash === subscription.bodyHash) {
     const serverMin = serverMinMinutes(outcome, now);
     await patchSubscription(deps, subscription.id, {
-      ...successPatch(now, schedule(0, serverMin), serverMin),
+      ...successPatch(now, schedule, serverMin),
       ...movedPatch(subscription, outcome),
       ...validators,
       lastResult: 'unchanged',
@@ -190,8 +200,7 @@ async function storeModified(
     return recordFailure(deps, subscription, feedErrorMessage(error.code, error.message), schedule);
   }
   const serverMin = serverMinMinutes({ ...outcome, ttlMinutes: feed.ttlMinutes }, now);
-  const transact = deps.transact ?? ownTransaction(deps.db);
-  const added = await transact(async () => {
+  const added = await transactionOf(deps)(async () => {
     // Independent reads go out together: each round trip to IndexedDB costs more than the work.
     const [current, existing, seriesRows, markers] = await Promise.all([
       deps.db.subscriptions.get(subscription.id),
@@ -210,7 +219,7 @@ async function storeModified(
     const result = await upsertPosts(deps.db, subscription.id, incoming.map((item) => withSeries(item, placed.get(item.guid))), now, { existing, markers });
     const seriesNames = await storeDetectedSeries(deps.db, subscription.id, assignments, { posts: mergePosts(existing, result.changed, result.added), rows: seriesRows });
     await saveSubscription(deps.db, current, {
-      ...successPatch(now, schedule(0, serverMin), serverMin),
+      ...successPatch(now, schedule, serverMin),
       ...movedPatch(current, outcome),
       ...validators,
       title: current.title || feed.title || outcome.finalUrl,
@@ -246,9 +255,8 @@ export function postOrigins(known: readonly string[] | undefined, items: readonl
   const origins = new Set(known ?? []);
   for (const item of items) {
     if (origins.size >= MAX_POST_ORIGINS) break;
-    if (!item.url) continue;
-    const url = new URL(item.url);
-    origins.add(`${url.protocol}//${url.hostname}`);
+    const origin = webOrigin(item.url);
+    if (origin) origins.add(origin);
   }
   return [...origins].sort();
 }

@@ -1,11 +1,8 @@
 import type { Subscription } from '../db';
 import type { FetchResult } from '../feeds/fetch';
 
-/** What fetching a feed produced (the fetcher's own result type). */
-export type FetchOutcome = FetchResult;
-
 /** Fetches a feed with its validators. */
-export type FeedFetcher = (url: string, validators: { etag?: string; lastModified?: string }) => Promise<FetchOutcome>;
+export type FeedFetcher = (url: string, validators: { etag?: string; lastModified?: string }) => Promise<FetchResult>;
 
 /** How one refresh ended, kept on the subscription for the UI and for tests. */
 export type RefreshResultKind = NonNullable<Subscription['lastResult']>;

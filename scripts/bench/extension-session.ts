@@ -1,11 +1,4 @@
-import { execFileSync } from 'node:child_process';
 import type { CDPSession, Page } from 'playwright-core';
-import { repoRoot } from '../../test/shared-corpus';
-
-/** Builds the E2E flavour (loopback host access) that the browser benchmarks load. */
-export function buildE2eExtension(): void {
-  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: repoRoot, stdio: 'ignore' });
-}
 
 /** Median of numbers. */
 export function median(values: readonly number[]): number {

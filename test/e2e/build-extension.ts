@@ -1,0 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { repoRoot } from '../shared-corpus';
+
+/** Builds the E2E flavour of the extension (loopback host access) into `.output/chrome-mv3-e2e`. */
+export function buildE2eExtension(output: 'inherit' | 'ignore' = 'inherit'): void {
+  execFileSync('npx', ['wxt', 'build', '--mode', 'e2e'], { cwd: repoRoot, stdio: output });
+}
