@@ -116,6 +116,8 @@ describe('the popup in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(first);
     await page.keyboard.press('m');
     await expect.poll(() => page.getByRole('region', { name: 'Modern Python in Practice', exact: true }).getByText('1 of 3 read').count()).toBe(1);
+    // The read post leaves the list; moving on starts again from the top, now Practice #3.
+    await expect.poll(() => titlesIn(page, 'Modern Python in Practice')).not.toContain(MODERN_PYTHON_ITEMS[4]!.title);
     const opened = harness.context.waitForEvent('page');
     await page.keyboard.press('j');
     await page.keyboard.press('Enter');
