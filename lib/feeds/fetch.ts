@@ -202,7 +202,9 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
   const onAbort = () => controller.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
-    const hop = await follow(url, { headers: requestHeaders(options), signal: controller.signal, credentials: 'omit' });
+    // Partwise keeps its own validators, so the HTTP cache would only hold a second copy of every feed.
+    const init: RequestInit = { headers: requestHeaders(options), signal: controller.signal, credentials: 'omit', cache: 'no-store' };
+    const hop = await follow(url, init);
     if ('kind' in hop) return hop;
     const { response } = hop;
     const where = { finalUrl: hop.url, redirected: hop.redirected, ...(hop.permanent === undefined ? {} : { permanentRedirect: hop.permanent }) };

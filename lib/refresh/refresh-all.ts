@@ -1,8 +1,8 @@
-import pLimit, { type LimitFunction } from 'p-limit';
 import { dueSubscriptions, getSettings, listSubscriptions, type Subscription } from '../db';
 import { refreshFeed, type RefreshDeps, type RefreshOptions } from './refresh-feed';
 import type { RefreshOutcome } from './types';
 import { batchedTransactions } from './transaction-batcher';
+import { politeFetcher } from './polite-fetcher';
 
 /** At most this many feeds are fetched at once. */
 export const GLOBAL_CONCURRENCY = 6;
@@ -17,14 +17,6 @@ export interface RefreshAllOptions extends RefreshOptions {
   ids?: readonly number[];
 }
 
-function hostOf(feedUrl: string): string {
-  try {
-    return new URL(feedUrl).host;
-  } catch {
-    return feedUrl;
-  }
-}
-
 async function selectSubscriptions(deps: RefreshDeps, options: RefreshAllOptions): Promise<Subscription[]> {
   if (options.ids) {
     const rows = await deps.db.subscriptions.bulkGet([...options.ids]);
@@ -35,26 +27,18 @@ async function selectSubscriptions(deps: RefreshDeps, options: RefreshAllOptions
 }
 
 /**
- * Refreshes due (or chosen) subscriptions with a global limit of 6 and 2 per host. One failing feed
+ * Refreshes due (or chosen) subscriptions, fetching at most 6 feeds at once and 2 per host. One failing feed
  * never stops the others: its error is recorded on it and reported in the outcome list.
  */
 export async function refreshAll(deps: RefreshDeps, options: RefreshAllOptions = {}): Promise<RefreshOutcome[]> {
   const subscriptions = await selectSubscriptions(deps, options);
   const settings = options.settings ?? (await getSettings(deps.db));
-  const batched: RefreshDeps = { ...deps, transact: deps.transact ?? batchedTransactions(deps.db) };
-  const global = pLimit(GLOBAL_CONCURRENCY);
-  const hosts = new Map<string, LimitFunction>();
-  const perHost = (host: string): LimitFunction => {
-    let limit = hosts.get(host);
-    if (!limit) hosts.set(host, (limit = pLimit(PER_HOST_CONCURRENCY)));
-    return limit;
+  const batched: RefreshDeps = {
+    ...deps,
+    fetch: politeFetcher(deps.fetch, { global: GLOBAL_CONCURRENCY, perHost: PER_HOST_CONCURRENCY }),
+    transact: deps.transact ?? batchedTransactions(deps.db),
   };
-  // The host slot is taken first so a feed waiting for its host never holds one of the global slots.
-  return Promise.all(
-    subscriptions.map((subscription) =>
-      perHost(hostOf(subscription.feedUrl))(() => global(() => refreshOne(batched, subscription, { ...options, settings }))),
-    ),
-  );
+  return Promise.all(subscriptions.map((subscription) => refreshOne(batched, subscription, { ...options, settings })));
 }
 
 async function refreshOne(deps: RefreshDeps, subscription: Subscription, options: RefreshOptions): Promise<RefreshOutcome> {

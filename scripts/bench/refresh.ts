@@ -44,6 +44,7 @@ async function startServers(): Promise<{ servers: FixtureServer[]; urls: string[
 /** Makes every feed due, fires the refresh alarm, and returns the wall time until every feed was checked. */
 async function refreshByAlarm(harness: ExtensionHarness): Promise<number> {
   const worker = await harness.serviceWorker();
+  const logs: string[] = []; worker.on('console', (m) => logs.push(m.text()));
   const started = Date.now();
   await worker.evaluate(`(async () => {
     const db = await new Promise((resolve) => { const open = indexedDB.open('partwise'); open.onsuccess = () => resolve(open.result); });
@@ -55,11 +56,20 @@ async function refreshByAlarm(harness: ExtensionHarness): Promise<number> {
     db.close();
     await chrome.alarms.create('partwise-refresh', { when: Date.now() });
   })()`);
+  // Done when no subscription is still due: a feed's check and its library write commit together, so
+  // this waits for the last write, not just the last fetch. Counting an index is cheap enough to poll often.
   for (;;) {
-    const rows = await readStore<{ lastCheckAt?: number }>(worker, 'subscriptions');
-    if (rows.every((row) => (row.lastCheckAt ?? 0) >= started)) return Math.max(...rows.map((row) => row.lastCheckAt ?? 0)) - started;
-    // Polled rarely: each poll is a read transaction that would hold up the writes it measures.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const pending = await worker.evaluate(`(async () => {
+      const db = await new Promise((resolve) => { const open = indexedDB.open('partwise'); open.onsuccess = () => resolve(open.result); });
+      const count = await new Promise((resolve) => {
+        const request = db.transaction('subscriptions').objectStore('subscriptions').index('nextCheckAt').count(IDBKeyRange.upperBound(${started}));
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return count;
+    })()`);
+    if (pending === 0) { console.log(logs.join('\n')); return Date.now() - started; }
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
