@@ -1,10 +1,4 @@
-/** A subscription whose last refresh failed, as the popup lists it. */
-export interface FailingFeed {
-  id: number;
-  title: string;
-  message: string;
-  gone: boolean;
-}
+import type { FailingFeed } from '@/lib/reading-list/types';
 
 /** One line per failing subscription, with its error in plain words. */
 export function StatusLines({ feeds }: { feeds: readonly FailingFeed[] }) {

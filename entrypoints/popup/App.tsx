@@ -4,13 +4,15 @@ import { EmptyState } from '@/components/EmptyState';
 import { PopupToolbar } from '@/components/popup/PopupToolbar';
 import { flattenPosts, ReadingList } from '@/components/popup/ReadingList';
 import type { SeriesEdit } from '@/components/popup/SeriesEditor';
-import { StatusLines, type FailingFeed } from '@/components/popup/StatusLines';
+import { StatusLines } from '@/components/popup/StatusLines';
 import { UndoBar } from '@/components/popup/UndoBar';
 import { FeedChooser } from '@/components/FeedChooser';
-import { database, listSubscriptions, subscriptionTitle } from '@/lib/db';
+import { database, listSubscriptions, unreadCount } from '@/lib/db';
 import { sendMessage, type FeedChoice } from '@/lib/messaging/protocol';
-import { loadReadingList } from '@/lib/reading-list/load-reading-list';
-import type { ReadingGroup, ReadingPost } from '@/lib/reading-list/types';
+import { loadReadingList, loadSeriesChoices, type SeriesChoice } from '@/lib/reading-list/load-reading-list';
+import type { FirstPage, ReadingGroup, ReadingPost } from '@/lib/reading-list/types';
+import { failingFeeds } from '@/lib/reading-list/failing-feeds';
+import { applyTheme } from '@/lib/ui/apply-theme';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { feedTypeOfMime } from '@/lib/content-scripts/collect-page-info';
 import { seriesEditRequest } from './series-edit-request';
@@ -19,6 +21,7 @@ import { usePageInfo } from './use-page-info';
 import { subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
 
 const PAGE = 60;
+const NO_CHOICES: ReadonlyMap<number, readonly SeriesChoice[]> = new Map();
 
 interface Undo {
   message: string;
@@ -28,7 +31,7 @@ interface Undo {
 }
 
 /** The popup: what to read next, series by series, with its actions wired to the background. */
-export function App() {
+export function App({ initial }: { initial?: FirstPage }) {
   const db = database();
   const [query, setQuery] = useState('');
   const [showRead, setShowRead] = useState(false);
@@ -40,17 +43,15 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null);
 
   // Throttled so a refresh of hundreds of feeds redraws the popup a few times a second, not per feed.
-  const list = useLiveQuery(() => loadReadingList(db, { limit, query, showRead }), [limit, query, showRead], 200);
+  // Until the library answers, the first page the background kept ready stands in (same page size).
+  const list = useLiveQuery(() => loadReadingList(db, { limit, query, showRead }), [limit, query, showRead], 200, initial);
   const subscriptions = useLiveQuery(() => listSubscriptions(db), [], 500);
+  // Apart from the list, so the first posts never wait for a count or for the editors' choices.
+  const unread = useLiveQuery(() => unreadCount(db), [], 200, initial?.unread);
+  useEffect(applyTheme, []);
   const page = usePageInfo();
 
-  const failing: FailingFeed[] = useMemo(
-    () =>
-      (subscriptions.value ?? [])
-        .filter((s) => s.status === 'error' || s.status === 'gone')
-        .map((s) => ({ id: s.id, title: subscriptionTitle(s), message: s.lastError ?? 'The last check failed.', gone: s.status === 'gone' })),
-    [subscriptions.value],
-  );
+  const failing = useMemo(() => (subscriptions.value ? failingFeeds(subscriptions.value) : (initial?.failing ?? [])), [subscriptions.value]);
   const subscribedUrls = useMemo(() => new Set((subscriptions.value ?? []).map((s) => s.feedUrl)), [subscriptions.value]);
   const siteFeeds: FeedChoice[] = (page?.feeds ?? [])
     .filter((feed) => !subscribedUrls.has(feed.url))
@@ -83,7 +84,8 @@ export function App() {
     sendMessage('editSeries', seriesEditRequest(group, edit)).catch(report);
   }, []);
 
-  const groups = list.value?.groups ?? [];
+  const groups = useMemo(() => list.value?.groups ?? [], [list.value]);
+  const seriesChoices = useLiveQuery(() => loadSeriesChoices(db, groups), [groups], 500);
   const flat = useMemo(() => flattenPosts(groups), [groups]);
   useKeyboardNavigation({ posts: flat, focusedId, setFocusedId, searchRef, onOpen, onToggleRead });
 
@@ -105,13 +107,13 @@ export function App() {
     setNotice(saved.created ? 'Saved to your reading list.' : 'This page is already in your reading list.');
   };
 
-  const hasSubscriptions = (subscriptions.value ?? []).length > 0;
-  const loading = list.value === undefined && list.error === undefined;
+  const hasSubscriptions = subscriptions.value ? subscriptions.value.length > 0 : (initial?.hasSubscriptions ?? false);
+  const loading = (list.value === undefined && list.error === undefined) || (subscriptions.value === undefined && initial === undefined);
 
   return (
     <main class="popup-main">
       <PopupToolbar
-        unreadCount={list.value?.unread ?? 0}
+        unreadCount={unread.value ?? 0}
         query={query}
         showRead={showRead}
         searchRef={searchRef}
@@ -143,7 +145,7 @@ export function App() {
       )}
       <ReadingList
         groups={groups}
-        seriesBySubscription={list.value?.seriesBySubscription ?? new Map()}
+        seriesBySubscription={seriesChoices.value ?? NO_CHOICES}
         focusedPostId={focusedId}
         hasMore={list.value?.hasMore ?? false}
         onLoadMore={() => setLimit((current) => current + PAGE)}

@@ -16,6 +16,12 @@ function focusPostLink(id: number): void {
   document.querySelector<HTMLAnchorElement>(`li[data-post-id="${id}"] a[data-post-link]`)?.focus();
 }
 
+/** The post whose link has focus: the DOM knows before a re-render has caught up with the state. */
+function activePostId(): number | undefined {
+  const id = Number(document.activeElement?.closest('li[data-post-id]')?.getAttribute('data-post-id'));
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+}
+
 function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
@@ -41,7 +47,7 @@ export function useKeyboardNavigation(nav: KeyboardNavigation): void {
         }
         return;
       }
-      const focused = posts.find((post) => post.id === focusedId);
+      const focused = posts.find((post) => post.id === (activePostId() ?? focusedId));
       switch (event.key) {
         case 'j':
         case 'ArrowDown':

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { database, getSettings, pruneReadPosts } from '../db';
 import { DAILY_ALARM, ensureDailyAlarm, REFRESH_ALARM } from '../refresh/alarms';
+import { afterPostsChange } from './after-change';
 import { runRefresh } from './run-refresh';
 import { syncVisitSettings } from './visit-settings';
 
@@ -24,6 +25,8 @@ export function registerLifecycle(): void {
       const db = database();
       void getSettings(db)
         .then((settings) => pruneReadPosts(db, settings.retentionDays, Date.now()))
+        // Pruned read posts change series progress on the popup's first page.
+        .then(() => afterPostsChange(db))
         .catch(report('pruning read posts'));
     }
   });

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { database, deleteSubscription, markGroupRead, setRead, updateSettings, updateSubscription } from '../db';
 import { syncVisitSettings } from './visit-settings';
 import { onMessage } from '../messaging/protocol';
-import { afterReadChange, afterSubscriptionsChange } from './after-change';
+import { afterPostsChange, afterSubscriptionsChange } from './after-change';
 import { editSeries } from './edit-series';
 import { runRefresh } from './run-refresh';
 import { backgroundDeps } from './background-deps';
@@ -20,7 +20,7 @@ export function registerMessageHandlers(): void {
 
   onMessage('pageVisited', async ({ data }) => {
     const result = await handlePageVisit(db(), data, Date.now());
-    if (result.marked.length > 0) await afterReadChange(db());
+    if (result.marked.length > 0) await afterPostsChange(db());
     return result;
   });
 
@@ -47,24 +47,24 @@ export function registerMessageHandlers(): void {
 
   onMessage('setRead', async ({ data }) => {
     const changed = await setRead(db(), data.postIds, data.read, Date.now());
-    await afterReadChange(db());
+    await afterPostsChange(db());
     return { changed };
   });
 
   onMessage('markGroupRead', async ({ data }) => {
     const postIds = await markGroupRead(db(), { subscriptionId: data.subscriptionId, seriesKey: data.seriesKey }, Date.now());
-    await afterReadChange(db());
+    await afterPostsChange(db());
     return { postIds };
   });
 
   onMessage('openPost', async ({ data }) => {
     await openPost(db(), data.postId, data.background, Date.now());
-    await afterReadChange(db());
+    await afterPostsChange(db());
   });
 
   onMessage('savePage', async ({ data }) => {
     const result = await savePage(db(), data, Date.now());
-    await afterReadChange(db());
+    await afterPostsChange(db());
     return result;
   });
 
@@ -75,7 +75,11 @@ export function registerMessageHandlers(): void {
     return settings;
   });
 
-  onMessage('editSeries', ({ data }) => editSeries(db(), data, Date.now()));
+  onMessage('editSeries', async ({ data }) => {
+    const result = await editSeries(db(), data, Date.now());
+    await afterPostsChange(db());
+    return result;
+  });
   onMessage('syncContentScripts', async () => ({ patterns: await afterSubscriptionsChange(db(), Date.now()) }));
   registerImportExportHandlers();
 }

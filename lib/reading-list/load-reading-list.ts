@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { postsOfSeries, searchPosts, subscriptionTitle, unreadCount, unreadPage, type PartwiseDatabase, type Post } from '../db';
+import { postsOfSeries, searchPosts, subscriptionTitle, unreadPage, type PartwiseDatabase, type Post } from '../db';
 import { buildReadingGroups, seriesGroupKey } from './build-groups';
 import type { ReadingGroup } from './types';
 
@@ -19,11 +19,14 @@ export interface ReadingListQuery {
 /** What the popup shows. */
 export interface ReadingList {
   groups: ReadingGroup[];
-  unread: number;
   /** More posts exist beyond `limit`. */
   hasMore: boolean;
-  /** Series per subscription, for merge and move choices. */
-  seriesBySubscription: Map<number, { key: string; name: string }[]>;
+}
+
+/** A series offered as a target when moving a post or merging series. */
+export interface SeriesChoice {
+  key: string;
+  name: string;
 }
 
 async function recentRead(db: PartwiseDatabase, limit: number): Promise<Post[]> {
@@ -40,34 +43,61 @@ async function pagePosts(db: PartwiseDatabase, request: ReadingListQuery): Promi
   return [...unread, ...read].sort((a, b) => b.sortAt - a.sortAt || b.id - a.id).slice(0, take);
 }
 
+/** Display names of the series on the page, keyed by group: one lookup per series, not every series of every feed. */
+async function loadSeriesNames(db: PartwiseDatabase, posts: readonly Post[]): Promise<Map<string, string>> {
+  const pairs = new Map<string, [number, string]>();
+  for (const post of posts) {
+    if (post.seriesKey !== undefined) pairs.set(seriesGroupKey(post.subscriptionId, post.seriesKey), [post.subscriptionId, post.seriesKey]);
+  }
+  if (pairs.size === 0) return new Map();
+  const rows = await db.series.where('[subscriptionId+key]').anyOf([...pairs.values()]).toArray();
+  return new Map(rows.map((row) => [seriesGroupKey(row.subscriptionId, row.key), row.name]));
+}
+
+/** Every post of each series on the page, keyed by group; the series are read in parallel, not one round trip each. */
+async function loadSeriesPosts(db: PartwiseDatabase, posts: readonly Post[]): Promise<Map<string, Post[]>> {
+  const wanted = new Map<string, { subscriptionId: number; seriesKey: string }>();
+  for (const post of posts) {
+    if (post.seriesKey !== undefined) wanted.set(seriesGroupKey(post.subscriptionId, post.seriesKey), { subscriptionId: post.subscriptionId, seriesKey: post.seriesKey });
+  }
+  const entries = await Promise.all(
+    [...wanted].map(async ([key, series]) => [key, await postsOfSeries(db, series.subscriptionId, series.seriesKey)] as const),
+  );
+  return new Map(entries);
+}
+
 /** Loads one page of the reading list, grouped by series and feed; cost grows with `limit`, not the library. */
 export async function loadReadingList(db: PartwiseDatabase, request: ReadingListQuery): Promise<ReadingList> {
   return db.transaction('r', [db.posts, db.series, db.subscriptions], async () => {
     const loaded = await pagePosts(db, request);
     const posts = loaded.slice(0, request.limit);
     const subscriptionIds = [...new Set(posts.map((post) => post.subscriptionId))];
-    const [subscriptions, seriesRows, unread] = await Promise.all([
+    const [subscriptions, seriesNames, seriesPosts] = await Promise.all([
       db.subscriptions.bulkGet(subscriptionIds),
-      db.series.where('subscriptionId').anyOf(subscriptionIds).toArray(),
-      unreadCount(db),
+      loadSeriesNames(db, posts),
+      loadSeriesPosts(db, posts),
     ]);
     const feedTitles = new Map<number, string>([[SAVED_PAGES_SUBSCRIPTION, SAVED_PAGES_TITLE]]);
     for (const subscription of subscriptions) if (subscription) feedTitles.set(subscription.id, subscriptionTitle(subscription));
-    const seriesNames = new Map(seriesRows.map((row) => [seriesGroupKey(row.subscriptionId, row.key), row.name]));
-    const seriesPosts = new Map<string, Post[]>();
-    for (const post of posts) {
-      if (post.seriesKey === undefined) continue;
-      const key = seriesGroupKey(post.subscriptionId, post.seriesKey);
-      if (!seriesPosts.has(key)) seriesPosts.set(key, await postsOfSeries(db, post.subscriptionId, post.seriesKey));
-    }
-    const seriesBySubscription = new Map<number, { key: string; name: string }[]>();
-    for (const row of seriesRows) {
-      if (!seriesPosts.has(seriesGroupKey(row.subscriptionId, row.key)) && row.overrides.length === 0) continue;
-      const list = seriesBySubscription.get(row.subscriptionId) ?? [];
-      list.push({ key: row.key, name: row.name });
-      seriesBySubscription.set(row.subscriptionId, list);
-    }
     const groups = buildReadingGroups({ posts, seriesPosts, seriesNames, feedTitles, showRead: request.showRead, onlyListed: request.query.trim() !== '' });
-    return { groups, unread, hasMore: loaded.length > request.limit, seriesBySubscription };
+    return { groups, hasMore: loaded.length > request.limit };
   });
+}
+
+/**
+ * The series a post can be moved into or merged with, per subscription shown: the series on the page
+ * and any the user has edited. Loaded apart from the list so the first posts never wait for it.
+ */
+export async function loadSeriesChoices(db: PartwiseDatabase, groups: readonly ReadingGroup[]): Promise<Map<number, SeriesChoice[]>> {
+  const subscriptionIds = [...new Set(groups.map((group) => group.subscriptionId))];
+  const shown = new Set(groups.flatMap((group) => (group.seriesKey === undefined ? [] : [seriesGroupKey(group.subscriptionId, group.seriesKey)])));
+  const rows = await db.series.where('subscriptionId').anyOf(subscriptionIds).toArray();
+  const choices = new Map<number, SeriesChoice[]>();
+  for (const row of rows) {
+    if (!shown.has(seriesGroupKey(row.subscriptionId, row.key)) && row.overrides.length === 0) continue;
+    const list = choices.get(row.subscriptionId) ?? [];
+    list.push({ key: row.key, name: row.name });
+    choices.set(row.subscriptionId, list);
+  }
+  return choices;
 }

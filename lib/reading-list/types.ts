@@ -1,3 +1,5 @@
+import type { Theme } from '../db/settings';
+
 /** A post as the popup shows it. */
 export interface ReadingPost {
   id: number;
@@ -29,4 +31,26 @@ export interface ReadingGroup {
   progress?: { read: number; total: number };
   /** Newest unread post's time; groups are ordered by it. */
   newestUnreadAt: number;
+}
+
+/** A subscription whose last refresh failed, as the popup lists it. */
+export interface FailingFeed {
+  id: number;
+  title: string;
+  message: string;
+  gone: boolean;
+}
+
+/**
+ * What the popup shows first, kept ready by the background after every library change, so the
+ * popup paints from one storage read instead of opening the database first.
+ */
+export interface FirstPage {
+  version: 1;
+  unread: number;
+  groups: ReadingGroup[];
+  hasMore: boolean;
+  failing: FailingFeed[];
+  hasSubscriptions: boolean;
+  theme: Theme;
 }

@@ -1,5 +1,5 @@
 import Dexie, { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /** The state of a live query: its latest value, or the error that stopped it. */
 export interface LiveState<T> {
@@ -13,10 +13,12 @@ const asError = (error: unknown): Error => (error instanceof Error ? error : new
  * Runs a Dexie query and re-runs it whenever the library changes, in any extension context.
  * Without `throttleMs` it follows Dexie's liveQuery exactly; with it, a burst of writes (a refresh of
  * hundreds of feeds) re-runs the query at most once per interval, so a page never starves the writer.
+ * `initial` stands in until the first answer (a value known from elsewhere, so the page need not wait).
  */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[], throttleMs = 0): LiveState<T> {
-  const [state, setState] = useState<LiveState<T>>({ value: undefined, error: undefined });
-  useEffect(() => {
+export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[], throttleMs = 0, initial?: T): LiveState<T> {
+  const [state, setState] = useState<LiveState<T>>({ value: initial, error: undefined });
+  // A layout effect starts the query right after the first render, not a frame later.
+  useLayoutEffect(() => {
     const next = (value: T) => setState({ value, error: undefined });
     const fail = (error: unknown) => setState((prev) => ({ value: prev.value, error: asError(error) }));
     if (throttleMs <= 0) {

@@ -4,6 +4,7 @@
  * 50 posts measured in the same run.
  */
 import type { Page } from 'playwright-core';
+import { callBackground } from '../../test/e2e/extension-state';
 import { launchExtension, type ExtensionHarness } from '../../test/e2e/harness';
 import { median } from './extension-session';
 
@@ -41,6 +42,15 @@ export async function seed(page: Page, subscriptions: number, posts: number, unr
   })(${JSON.stringify({ subscriptions, posts, unread })})`);
 }
 
+/**
+ * Seeds a library and lets the background catch up, as it does after every change that goes through
+ * it (refreshes, reads, imports): here the seed bypassed it, so a sync message stands in.
+ */
+async function seedLibrary(page: Page, subscriptions: number, posts: number, unread: number): Promise<void> {
+  await seed(page, subscriptions, posts, unread);
+  await callBackground(page, 'syncContentScripts');
+}
+
 /** Median milliseconds from navigation start to the first post link in the popup. */
 export async function firstPostMs(harness: ExtensionHarness): Promise<number> {
   const times: number[] = [];
@@ -63,9 +73,9 @@ export default async function benchPopup(): Promise<void> {
   try {
     const options = await harness.openOptions();
     await options.waitForTimeout(500);
-    await seed(options, 5, 50, 20);
+    await seedLibrary(options, 5, 50, 20);
     const baseline = await firstPostMs(harness);
-    await seed(options, 500, 100_000, 5_000);
+    await seedLibrary(options, 500, 100_000, 5_000);
     const big = await firstPostMs(harness);
     console.log(`popup: first post rendered ${big.toFixed(0)} ms after navigation with 100,000 posts (5,000 unread, 500 feeds); goal < 100 ms`);
     console.log(`popup: baseline with 50 posts ${baseline.toFixed(0)} ms; ratio ${(big / baseline).toFixed(2)}x (median of ${RUNS})`);

@@ -32,7 +32,8 @@ describe('the popup in Chromium', () => {
   async function popup(query = ''): Promise<Page> {
     const page = await harness.newTab(harness.extensionUrl(`popup.html${query}`));
     await page.setViewportSize({ width: 420, height: 600 });
-    await page.locator('section.group').first().waitFor();
+    // The app, not the inert first paint it replaces.
+    await page.locator('main.popup-main:not([inert]) section.group').first().waitFor();
     return page;
   }
 
@@ -56,6 +57,35 @@ describe('the popup in Chromium', () => {
     expect(await practice.locator('li.next a').textContent()).toBe(MODERN_PYTHON_ITEMS[4]!.title);
     expect(await practice.getByText('0 of 3 read').count()).toBe(1);
     await page.screenshot({ path: artifactPath('popup.png') });
+    await page.close();
+  });
+
+  it('paints the first page the background keeps ready, and the app takes over with the same groups', async () => {
+    const page = await harness.context.newPage();
+    await page.addInitScript(`new MutationObserver((_, observer) => {
+      if (!document.querySelector('[data-post-link]')) return;
+      observer.disconnect();
+      window.__firstPaint = { inert: document.querySelector('main[inert]') !== null,
+        groups: [...document.querySelectorAll('section.group')].map((s) => s.getAttribute('aria-label')) };
+    }).observe(document, { childList: true, subtree: true });`);
+    await page.goto(harness.extensionUrl('popup.html'));
+    await page.locator('main.popup-main:not([inert]) section.group').first().waitFor();
+    const firstPaint = (await page.evaluate('window.__firstPaint')) as { inert: boolean; groups: string[] };
+    expect(firstPaint.inert).toBe(true);
+    expect(firstPaint.groups).toEqual(await groupNames(page));
+
+    // After a change the stored page follows the library, so the next first paint is current.
+    const storedPage = () =>
+      page.evaluate(`chrome.storage.session.get('partwise:first-page').then((r) => r['partwise:first-page'])`) as Promise<{
+        unread: number;
+        groups: { posts: { title: string }[] }[];
+      }>;
+    const before = await storedPage();
+    const title = MODERN_PYTHON_ITEMS[4]!.title;
+    await page.getByRole('link', { name: title }).focus();
+    await page.keyboard.press('m');
+    await expect.poll(async () => (await storedPage()).unread).toBe(before.unread - 1);
+    expect((await storedPage()).groups.flatMap((group) => group.posts.map((post) => post.title))).not.toContain(title);
     await page.close();
   });
 

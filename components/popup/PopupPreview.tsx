@@ -1,0 +1,44 @@
+import type { FirstPage } from '@/lib/reading-list/types';
+import { PopupToolbar } from './PopupToolbar';
+import { ReadingList } from './ReadingList';
+import { StatusLines } from './StatusLines';
+
+const NO_SERIES_CHOICES: ReadonlyMap<number, readonly { key: string; name: string }[]> = new Map();
+const none = (): void => undefined;
+
+/**
+ * The popup as the background last saw the library, painted before the app's code has loaded. It is
+ * `inert` (no focus, no clicks) because the app replaces it, with the same layout, a moment later.
+ */
+export function PopupPreview({ page }: { page: FirstPage }) {
+  return (
+    <main class="popup-main" inert aria-busy="true">
+      <PopupToolbar
+        unreadCount={page.unread}
+        query=""
+        showRead={false}
+        searchRef={null}
+        siteFeedCount={0}
+        canSavePage={false}
+        onQuery={none}
+        onShowRead={none}
+        onSubscribeSite={none}
+        onSavePage={none}
+        onOpenOptions={none}
+      />
+      <StatusLines feeds={page.failing} />
+      <ReadingList
+        groups={page.groups}
+        seriesBySubscription={NO_SERIES_CHOICES}
+        focusedPostId={undefined}
+        hasMore={false}
+        onLoadMore={none}
+        onFocusPost={none}
+        onOpen={none}
+        onToggleRead={none}
+        onMarkGroupRead={none}
+        onSeriesEdit={none}
+      />
+    </main>
+  );
+}

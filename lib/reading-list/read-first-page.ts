@@ -1,0 +1,45 @@
+import type { FirstPage } from './types';
+
+/** Session-storage key of the popup's first page. */
+export const FIRST_PAGE_KEY = 'partwise:first-page';
+/** Posts on the first page: the popup's page size, so the live list that follows changes nothing. */
+export const FIRST_PAGE_SIZE = 60;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+/** The part of a storage area the popup reads. */
+export interface KeyValueStore {
+  get(key: string): Promise<Record<string, unknown>>;
+}
+
+/** Whether a stored value is a first page of the current version (anything else is ignored). */
+export function isFirstPage(value: unknown): value is FirstPage {
+  return (
+    isRecord(value) &&
+    value.version === 1 &&
+    typeof value.unread === 'number' &&
+    Array.isArray(value.groups) &&
+    value.groups.every((group) => isRecord(group) && typeof group.key === 'string' && Array.isArray(group.posts)) &&
+    typeof value.hasMore === 'boolean' &&
+    Array.isArray(value.failing) &&
+    typeof value.hasSubscriptions === 'boolean' &&
+    (value.theme === 'system' || value.theme === 'light' || value.theme === 'dark')
+  );
+}
+
+/**
+ * Reads the first page the background keeps ready, or undefined when there is none yet. It calls
+ * `chrome.storage` directly: the popup's first paint must not wait for the browser polyfill.
+ */
+export async function readFirstPage(storage: KeyValueStore = chrome.storage.session): Promise<FirstPage | undefined> {
+  try {
+    const stored = (await storage.get(FIRST_PAGE_KEY))[FIRST_PAGE_KEY];
+    return isFirstPage(stored) ? stored : undefined;
+  } catch (error) {
+    // Without it the popup simply loads from the library, as on a first run.
+    console.warn('Partwise: the first page could not be read', error);
+    return undefined;
+  }
+}
