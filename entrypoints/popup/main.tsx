@@ -4,24 +4,22 @@ import { readFirstPage } from '@/lib/reading-list/read-first-page';
 import { setTheme } from '@/lib/ui/set-theme';
 
 const root = document.getElementById('app')!;
-// The first page comes from one storage read while the app's code (the database layer above all)
-// loads in parallel; the app then takes over with the same data, so nothing jumps.
-const firstPage = readFirstPage();
-let appMounted = false;
 
-void firstPage.then((page) => {
-  if (!page || appMounted || page.groups.length === 0) return;
-  setTheme(page.theme);
-  render(<PopupPreview page={page} />, root);
+/**
+ * Paints the first page the background keeps ready (one storage read), then loads the app, whose
+ * database layer would otherwise hold up that paint, and lets it take over with the same data.
+ */
+async function start(): Promise<void> {
+  const firstPage = await readFirstPage();
+  if (firstPage && firstPage.groups.length > 0) {
+    setTheme(firstPage.theme);
+    render(<PopupPreview page={firstPage} />, root);
+  }
+  const { App } = await import('./App');
+  render(<App initial={firstPage} />, root);
+}
+
+start().catch((error: unknown) => {
+  console.error('Partwise: the popup failed to load', error);
+  root.textContent = 'Partwise could not load. Reopen the popup; if this persists, reload the extension.';
 });
-
-void import('./App')
-  .then(async ({ App }) => {
-    const initial = await firstPage;
-    appMounted = true;
-    render(<App initial={initial} />, root);
-  })
-  .catch((error: unknown) => {
-    console.error('Partwise: the popup failed to load', error);
-    root.textContent = 'Partwise could not load. Reopen the popup; if this persists, reload the extension.';
-  });
