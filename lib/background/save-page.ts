@@ -1,4 +1,4 @@
-import { upsertPosts, type PartwiseDatabase } from '../db';
+import { postsAtUrls, upsertPosts, type PartwiseDatabase } from '../db';
 import { SAVED_PAGES_SUBSCRIPTION } from '../reading-list/load-reading-list';
 import { normalizeArticleUrl } from '../urls/normalize';
 
@@ -19,7 +19,7 @@ export async function savePage(db: PartwiseDatabase, page: { url: string; title:
     throw new SavePageError('Only web pages (http or https) can be saved to the reading list.');
   }
   return db.transaction('rw', [db.posts, db.prunedPosts], async () => {
-    const existing = await db.posts.where('[subscriptionId+normalizedUrl]').equals([SAVED_PAGES_SUBSCRIPTION, normalizedUrl]).first();
+    const existing = await postsAtUrls(db, SAVED_PAGES_SUBSCRIPTION, [normalizedUrl]).first();
     if (existing) return { postId: existing.id, created: false };
     const title = page.title.trim() || page.url;
     const { added } = await upsertPosts(db, SAVED_PAGES_SUBSCRIPTION, [{ guid: normalizedUrl, url: page.url, normalizedUrl, title, authors: [], categories: [], published: now }], now);

@@ -48,5 +48,6 @@ export {
   type SubscriptionCounts,
   type UnreadPageOptions,
 } from './queries';
+export { postsAtUrls, subscriptionPosts } from './post-lookups';
 export { pruneReadPosts } from './prune';
 export { database } from './database';

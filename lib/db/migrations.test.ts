@@ -12,6 +12,9 @@ import {
   type SchemaVersion,
 } from './schema';
 import { getSettings } from './settings';
+import { postsAtUrls, subscriptionPosts } from './post-lookups';
+import { seriesProgress } from './queries';
+import { markGroupRead } from './read-state';
 import { T0, item } from './test-support';
 import { upsertPosts } from './upsert-posts';
 
@@ -174,3 +177,45 @@ describe.each(FIXTURES.map((fixture) => [fixture.version, fixture] as const))(
     });
   },
 );
+
+describe('version 2: fewer post indexes', () => {
+  const v1 = FIXTURES.find((fixture) => fixture.version === 1)!;
+
+  async function upgradedV1(): Promise<{ db: PartwiseDatabase; name: string }> {
+    const name = freshName();
+    await loadFixture(name, v1);
+    const db = openDatabase(name);
+    opened.push(db);
+    await db.open();
+    return { db, name };
+  }
+
+  it('drops the indexes others answer and keeps the rest', async () => {
+    const { db, name } = await upgradedV1();
+    db.close();
+    const shapes = await readStoreShapes(name);
+    expect(shapes['posts']?.indexes.map((index) => index.name)).toEqual([
+      '[subscriptionId+guid]',
+      '[subscriptionId+seriesKey]',
+      '[subscriptionId+unread]',
+      '[unread+sortAt]',
+      'normalizedUrl',
+      'readAt',
+    ]);
+    expect(shapes['posts']?.indexes.find((index) => index.name === '[subscriptionId+guid]')?.unique).toBe(true);
+  });
+
+  it('answers what the dropped indexes answered, on the upgraded rows', async () => {
+    const { db } = await upgradedV1();
+    // A subscription's posts (was: subscriptionId).
+    expect((await subscriptionPosts(db, 1).toArray()).map((post) => post.id).sort()).toEqual([1, 2, 3]);
+    expect(await subscriptionPosts(db, 2).count()).toBe(1);
+    // A URL within one subscription (was: [subscriptionId+normalizedUrl]).
+    expect((await postsAtUrls(db, 1, ['blog.example.com/btree-part-2']).toArray()).map((post) => post.id)).toEqual([2]);
+    expect(await postsAtUrls(db, 2, ['blog.example.com/btree-part-2']).count()).toBe(0);
+    // A series' unread posts (was: [unread+subscriptionId+seriesKey]).
+    expect(await seriesProgress(db, 1, 'building-a-b-tree')).toEqual({ total: 2, read: 1 });
+    expect(await markGroupRead(db, { subscriptionId: 1, seriesKey: 'building-a-b-tree' }, T0)).toEqual([2]);
+    expect(await seriesProgress(db, 1, 'building-a-b-tree')).toEqual({ total: 2, read: 2 });
+  });
+});

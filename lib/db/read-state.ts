@@ -42,8 +42,9 @@ export async function markGroupRead(db: PartwiseDatabase, group: PostGroup, now:
             .filter((post) => post.seriesKey === undefined)
             .toArray()
         : await db.posts
-            .where('[unread+subscriptionId+seriesKey]')
-            .equals([1, group.subscriptionId, group.seriesKey])
+            .where('[subscriptionId+seriesKey]')
+            .equals([group.subscriptionId, group.seriesKey])
+            .filter((post) => post.unread === 1)
             .toArray();
     if (unread.length > 0) await db.posts.bulkPut(unread.map((post) => markRead(post, now)));
     return unread.map((post) => post.id);

@@ -43,6 +43,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       prunedPosts: '[subscriptionId+guid], [subscriptionId+normalizedUrl], subscriptionId, seenAt',
     },
   },
+  {
+    version: 2,
+    stores: {
+      // Every index costs each post write its upkeep, and a refresh writes thousands of posts: v2 keeps
+      // the indexes the popup, the content script and pruning read, and drops those another answers:
+      // a subscription's posts are a range of [subscriptionId+guid]; a URL within a subscription is the
+      // normalizedUrl index filtered; a series' unread posts are its [subscriptionId+seriesKey] filtered.
+      posts: '++id, &[subscriptionId+guid], normalizedUrl, [unread+sortAt], [subscriptionId+unread], [subscriptionId+seriesKey], readAt',
+    },
+  },
 ];
 
 /** The newest declared schema version. */

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { isDbError } from './db-error';
 import { getSeriesOverrides, listSeries, setSeriesOverrides, storeSeriesAssignments } from './series-store';
 import { T0, item, subscribe, useTestDatabase } from './test-support';
+import { subscriptionPosts } from './post-lookups';
 import { upsertPosts } from './upsert-posts';
 
 const db = useTestDatabase();
 
 async function seriesOfPosts(subscriptionId: number) {
-  const posts = await db().posts.where('subscriptionId').equals(subscriptionId).sortBy('guid');
+  const posts = await subscriptionPosts(db(), subscriptionId).sortBy('guid');
   return posts.map((p) => [p.guid, p.seriesKey ?? null, p.part ?? null]);
 }
 

@@ -11,6 +11,7 @@ import {
   updateSubscription,
 } from './subscriptions';
 import { DAY, T0, item, subscribe, useTestDatabase } from './test-support';
+import { subscriptionPosts } from './post-lookups';
 import type { SubscriptionPatch } from './subscriptions';
 import { upsertPosts } from './upsert-posts';
 import { setRead } from './read-state';
@@ -113,10 +114,10 @@ describe('deleteSubscription', () => {
 
     expect(await deleteSubscription(db(), gone.id, { keepPosts: false })).toBe(true);
     expect(await getSubscription(db(), gone.id)).toBeUndefined();
-    expect(await db().posts.where('subscriptionId').equals(gone.id).count()).toBe(0);
+    expect(await subscriptionPosts(db(), gone.id).count()).toBe(0);
     expect(await db().series.count()).toBe(0);
     expect(await db().prunedPosts.count()).toBe(0);
-    expect(await db().posts.where('subscriptionId').equals(kept.id).count()).toBe(1);
+    expect(await subscriptionPosts(db(), kept.id).count()).toBe(1);
     expect(await deleteSubscription(db(), gone.id, { keepPosts: false })).toBe(false);
   });
 

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { DbError } from './db-error';
+import { subscriptionPosts } from './post-lookups';
 import type { PartwiseDatabase } from './schema';
 import type { Subscription } from './types';
 
@@ -143,7 +144,7 @@ export async function deleteSubscription(
       await db.subscriptions.update(id, { archivedAt: now });
       return true;
     }
-    await db.posts.where('subscriptionId').equals(id).delete();
+    await subscriptionPosts(db, id).delete();
     await db.series.where('subscriptionId').equals(id).delete();
     await db.prunedPosts.where('subscriptionId').equals(id).delete();
     await db.subscriptions.delete(id);

@@ -5,12 +5,13 @@ import { setRead } from './read-state';
 import { refreshTables } from './schema';
 import { storeSeriesAssignments } from './series-store';
 import { DAY, T0, item, subscribe, useTestDatabase } from './test-support';
+import { subscriptionPosts } from './post-lookups';
 import { upsertPosts } from './upsert-posts';
 
 const db = useTestDatabase();
 
 async function postsOf(subscriptionId: number) {
-  return db().posts.where('subscriptionId').equals(subscriptionId).sortBy('id');
+  return subscriptionPosts(db(), subscriptionId).sortBy('id');
 }
 
 describe('upsertPosts', () => {

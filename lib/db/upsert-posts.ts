@@ -1,3 +1,4 @@
+import { postsAtUrls } from './post-lookups';
 import type { PartwiseDatabase } from './schema';
 import type { Post, PrunedPost } from './types';
 
@@ -154,10 +155,7 @@ export async function upsertPosts(
       const wanted = new Set(needUrl.map((item) => item.normalizedUrl as string));
       const urlHits = options.existing
         ? options.existing.filter((post) => post.normalizedUrl !== undefined && wanted.has(post.normalizedUrl))
-        : await db.posts
-            .where('[subscriptionId+normalizedUrl]')
-            .anyOf([...wanted].map((url) => [subscriptionId, url]))
-            .toArray();
+        : await postsAtUrls(db, subscriptionId, [...wanted]).toArray();
       // Oldest first so that, if history already holds duplicates, the original post is the one reused.
       urlHits.sort((a, b) => a.id - b.id);
       for (const post of urlHits) {

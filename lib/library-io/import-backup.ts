@@ -10,7 +10,7 @@ import {
   type Settings,
   type Subscription,
 } from '../db';
-import { DEFAULT_SETTINGS } from '../db';
+import { DEFAULT_SETTINGS, postsAtUrls } from '../db';
 import { parseBackup, type BackupSubscription } from '../backup/parse-backup';
 import type { ImportReport } from '../messaging/protocol';
 import { isStoredOverride, overrideHomeKey, type StoredOverride } from '../series/stored-overrides';
@@ -39,7 +39,7 @@ async function mergeReadState(db: PartwiseDatabase, subscriptionId: number, entr
     const normalizedUrl = mark.url ? safeNormalizeArticleUrl(mark.url) : undefined;
     const post =
       (await db.posts.where('[subscriptionId+guid]').equals([subscriptionId, mark.postId]).first()) ??
-      (normalizedUrl ? await db.posts.where('[subscriptionId+normalizedUrl]').equals([subscriptionId, normalizedUrl]).first() : undefined);
+      (normalizedUrl ? await postsAtUrls(db, subscriptionId, [normalizedUrl]).first() : undefined);
     if (post) {
       if (post.unread === 1 || (post.readAt ?? Infinity) > readAt) await db.posts.update(post.id, { unread: 0, readAt });
       continue;

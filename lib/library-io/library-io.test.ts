@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { addSubscription, getSettings, listSubscriptions, openDatabase, setRead, setSeriesOverrides, updateSettings, upsertPosts } from '../db';
+import { addSubscription, getSettings, listSubscriptions, openDatabase, setRead, setSeriesOverrides, subscriptionPosts, updateSettings, upsertPosts } from '../db';
 import { useTestDatabase } from '../db/test-support';
 import { parseOpml } from '../opml/parse-opml';
 import { exportBackup } from './export-backup';
@@ -101,7 +101,7 @@ describe('backup', () => {
       { postId: 'p2', readAt: new Date(NOW + 20).toISOString() },
     ];
     await importBackup(db(), JSON.stringify(backup), NOW);
-    const posts = await db().posts.where('subscriptionId').equals(sub.id).sortBy('guid');
+    const posts = await subscriptionPosts(db(), sub.id).sortBy('guid');
     expect(posts.map((p) => [p.guid, p.unread, p.readAt])).toEqual([
       ['p1', 0, NOW + 10],
       ['p2', 0, NOW + 20],

@@ -1,4 +1,4 @@
-import { getSeriesOverrides, storeSeriesAssignments, type PartwiseDatabase, type Post, type SeriesRecord } from '../db';
+import { getSeriesOverrides, storeSeriesAssignments, subscriptionPosts, type PartwiseDatabase, type Post, type SeriesRecord } from '../db';
 import { assignSeries, type SeriesAssignment, type SeriesInput } from '../series/assign';
 import { applySeriesOverrides } from '../series/overrides';
 import { orderedOverrides } from '../series/stored-overrides';
@@ -55,7 +55,7 @@ export interface PostSeries {
  * and stores the result. Returns each post's series by guid. Nests in the caller's transaction.
  */
 export async function assignStoredSeries(db: PartwiseDatabase, subscriptionId: number): Promise<Map<string, PostSeries>> {
-  const posts = await db.posts.where('subscriptionId').equals(subscriptionId).toArray();
+  const posts = await subscriptionPosts(db, subscriptionId).toArray();
   const assignments = detectSeries(posts.map(seriesInput), await getSeriesOverrides(db, subscriptionId));
   await storeSeriesAssignments(
     db,

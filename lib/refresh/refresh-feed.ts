@@ -1,6 +1,7 @@
 import {
   getSettings,
   patchedSubscription,
+  subscriptionPosts,
   updateSubscription,
   upsertPosts,
   type IncomingPost,
@@ -204,7 +205,7 @@ async function storeModified(
     // Independent reads go out together: each round trip to IndexedDB costs more than the work.
     const [current, existing, seriesRows, markers] = await Promise.all([
       deps.db.subscriptions.get(subscription.id),
-      deps.db.posts.where('subscriptionId').equals(subscription.id).toArray(),
+      subscriptionPosts(deps.db, subscription.id).toArray(),
       deps.db.series.where('subscriptionId').equals(subscription.id).toArray(),
       deps.db.prunedPosts.where('subscriptionId').equals(subscription.id).toArray(),
     ]);
