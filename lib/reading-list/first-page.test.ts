@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setRead, upsertPosts } from '../db';
 import { item, subscribe, T0, useTestDatabase } from '../db/test-support';
-import { FIRST_PAGE_KEY, isFirstPage, readFirstPage } from './read-first-page';
+import { FIRST_PAGE_KEY } from './first-page-key';
+import { isFirstPage, readFirstPage } from './read-first-page';
 import { buildFirstPage, storeFirstPage } from './store-first-page';
 import type { FirstPage } from './types';
 

@@ -1,9 +1,5 @@
+import { FIRST_PAGE_KEY } from './first-page-key';
 import type { FirstPage } from './types';
-
-/** Session-storage key of the popup's first page. */
-export const FIRST_PAGE_KEY = 'partwise:first-page';
-/** Posts on the first page: the popup's page size, so the live list that follows changes nothing. */
-export const FIRST_PAGE_SIZE = 60;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

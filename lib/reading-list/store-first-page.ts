@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { getSettings, listSubscriptions, unreadCount, type PartwiseDatabase } from '../db';
 import { failingFeeds } from './failing-feeds';
 import { loadReadingList } from './load-reading-list';
-import { FIRST_PAGE_KEY, FIRST_PAGE_SIZE } from './read-first-page';
+import { FIRST_PAGE_KEY, FIRST_PAGE_SIZE } from './first-page-key';
 import type { FirstPage } from './types';
 
 /** Computes what the popup shows first, as the library holds it now. */
