@@ -4,6 +4,7 @@ import { setRead, upsertPosts } from '../db';
 import { item, subscribe, T0, useTestDatabase } from '../db/test-support';
 import { FIRST_PAGE_KEY } from './first-page-key';
 import { isFirstPage, readFirstPage } from './read-first-page';
+import { requestFirstPage, takeFirstPageRequest, type FirstPageHost } from './request-first-page';
 import { buildFirstPage, storeFirstPage } from './store-first-page';
 import type { FirstPage } from './types';
 
@@ -45,6 +46,25 @@ describe('readFirstPage', () => {
     const failing = { get: () => Promise.reject(new Error('storage unavailable')) };
     expect(await readFirstPage(failing)).toBeUndefined();
     expect(warn).toHaveBeenCalledWith('Partwise: the first page could not be read', new Error('storage unavailable'));
+  });
+});
+
+describe('the early request of the popup page', () => {
+  it('is started by the page script and taken once by the module, which then reads nothing else', async () => {
+    await fakeBrowser.storage.session.set({ [FIRST_PAGE_KEY]: PAGE });
+    const host: FirstPageHost = {};
+    requestFirstPage(host);
+    const pending = takeFirstPageRequest(host);
+    expect(pending).toBeInstanceOf(Promise);
+    expect(takeFirstPageRequest(host)).toBeUndefined();
+    const storage = { get: vi.fn(() => Promise.reject(new Error('not expected'))) };
+    expect(await readFirstPage(storage, pending)).toEqual(PAGE);
+    expect(storage.get).not.toHaveBeenCalled();
+  });
+
+  it('leaves the module to read storage itself when the page script did not run', async () => {
+    await fakeBrowser.storage.session.set({ [FIRST_PAGE_KEY]: PAGE });
+    expect(await readFirstPage(chrome.storage.session, takeFirstPageRequest({}))).toEqual(PAGE);
   });
 });
 

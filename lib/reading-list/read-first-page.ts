@@ -26,12 +26,16 @@ export function isFirstPage(value: unknown): value is FirstPage {
 }
 
 /**
- * Reads the first page the background keeps ready, or undefined when there is none yet. It calls
+ * Reads the first page the background keeps ready (or takes a read the page started early, `pending`),
+ * or undefined when there is none yet. It calls
  * `chrome.storage` directly: the popup's first paint must not wait for the browser polyfill.
  */
-export async function readFirstPage(storage: KeyValueStore = chrome.storage.session): Promise<FirstPage | undefined> {
+export async function readFirstPage(
+  storage: KeyValueStore = chrome.storage.session,
+  pending?: Promise<Record<string, unknown>>,
+): Promise<FirstPage | undefined> {
   try {
-    const stored = (await storage.get(FIRST_PAGE_KEY))[FIRST_PAGE_KEY];
+    const stored = (await (pending ?? storage.get(FIRST_PAGE_KEY)))[FIRST_PAGE_KEY];
     return isFirstPage(stored) ? stored : undefined;
   } catch (error) {
     // Without it the popup simply loads from the library, as on a first run.
