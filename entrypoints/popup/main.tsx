@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { PopupPreview } from '@/components/popup/PopupPreview';
+import { sessionStore } from '@/lib/reading-list/first-page-key';
 import { readFirstPage } from '@/lib/reading-list/read-first-page';
 import { takeFirstPageRequest } from '@/lib/reading-list/request-first-page';
 import { setTheme } from '@/lib/ui/set-theme';
@@ -11,7 +12,7 @@ const root = document.getElementById('app')!;
  * database layer would otherwise hold up that paint, and lets it take over with the same data.
  */
 async function start(): Promise<void> {
-  const firstPage = await readFirstPage(chrome.storage.session, takeFirstPageRequest(window));
+  const firstPage = await readFirstPage(sessionStore(), takeFirstPageRequest(window));
   if (firstPage && firstPage.groups.length > 0) {
     setTheme(firstPage.theme);
     render(<PopupPreview page={firstPage} />, root);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setRead, upsertPosts } from '../db';
 import { item, subscribe, T0, useTestDatabase } from '../db/test-support';
-import { FIRST_PAGE_KEY } from './first-page-key';
+import { FIRST_PAGE_KEY, sessionStore } from './first-page-key';
 import { isFirstPage, readFirstPage } from './read-first-page';
 import { requestFirstPage, takeFirstPageRequest, type FirstPageHost } from './request-first-page';
 import { buildFirstPage, storeFirstPage } from './store-first-page';
@@ -49,6 +49,24 @@ describe('readFirstPage', () => {
   });
 });
 
+describe('sessionStore', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("uses Firefox's own browser namespace where there is one", async () => {
+    const session = { get: vi.fn(async () => ({ [FIRST_PAGE_KEY]: PAGE })) };
+    vi.stubGlobal('browser', { storage: { session } });
+    expect(await readFirstPage(sessionStore())).toEqual(PAGE);
+    expect(session.get).toHaveBeenCalledWith(FIRST_PAGE_KEY);
+  });
+
+  it("uses Chrome's chrome namespace otherwise", async () => {
+    vi.stubGlobal('browser', undefined);
+    await fakeBrowser.storage.session.set({ [FIRST_PAGE_KEY]: PAGE });
+    expect(sessionStore()).toBe(chrome.storage.session);
+    expect(await readFirstPage(sessionStore())).toEqual(PAGE);
+  });
+});
+
 describe('the early request of the popup page', () => {
   it('is started by the page script and taken once by the module, which then reads nothing else', async () => {
     await fakeBrowser.storage.session.set({ [FIRST_PAGE_KEY]: PAGE });
@@ -64,7 +82,7 @@ describe('the early request of the popup page', () => {
 
   it('leaves the module to read storage itself when the page script did not run', async () => {
     await fakeBrowser.storage.session.set({ [FIRST_PAGE_KEY]: PAGE });
-    expect(await readFirstPage(chrome.storage.session, takeFirstPageRequest({}))).toEqual(PAGE);
+    expect(await readFirstPage(undefined, takeFirstPageRequest({}))).toEqual(PAGE);
   });
 });
 

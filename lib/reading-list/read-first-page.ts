@@ -1,13 +1,8 @@
-import { FIRST_PAGE_KEY } from './first-page-key';
+import { FIRST_PAGE_KEY, sessionStore, type KeyValueStore } from './first-page-key';
 import type { FirstPage } from './types';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
-}
-
-/** The part of a storage area the popup reads. */
-export interface KeyValueStore {
-  get(key: string): Promise<Record<string, unknown>>;
 }
 
 /** Whether a stored value is a first page of the current version (anything else is ignored). */
@@ -27,11 +22,10 @@ export function isFirstPage(value: unknown): value is FirstPage {
 
 /**
  * Reads the first page the background keeps ready (or takes a read the page started early, `pending`),
- * or undefined when there is none yet. It calls
- * `chrome.storage` directly: the popup's first paint must not wait for the browser polyfill.
+ * or undefined when there is none yet.
  */
 export async function readFirstPage(
-  storage: KeyValueStore = chrome.storage.session,
+  storage: KeyValueStore = sessionStore(),
   pending?: Promise<Record<string, unknown>>,
 ): Promise<FirstPage | undefined> {
   try {

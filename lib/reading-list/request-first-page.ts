@@ -1,4 +1,4 @@
-import { FIRST_PAGE_KEY } from './first-page-key';
+import { FIRST_PAGE_KEY, sessionStore } from './first-page-key';
 
 declare global {
   interface Window {
@@ -12,7 +12,7 @@ export type FirstPageHost = Pick<Window, 'partwiseFirstPage'>;
 
 /** Starts reading the stored first page and leaves the pending read on the page for the popup's module to take. */
 export function requestFirstPage(host: FirstPageHost): void {
-  host.partwiseFirstPage = chrome.storage.session.get(FIRST_PAGE_KEY);
+  host.partwiseFirstPage = sessionStore().get(FIRST_PAGE_KEY);
 }
 
 /** Takes the early request the page made, if any (once: later reads go to storage again). */
