@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ReadingGroup, ReadingPost } from '@/lib/reading-list/types';
+import type { ReadingGroup, ReadingPost, SeriesChoice } from '@/lib/reading-list/types';
 import { PostItem, type OpenIntent } from './PostItem';
 import { SeriesEditor, type SeriesEdit } from './SeriesEditor';
 
@@ -7,7 +7,7 @@ import { SeriesEditor, type SeriesEdit } from './SeriesEditor';
 export interface GroupSectionProps {
   group: ReadingGroup;
   /** Other series of the same subscription, for merging and moving posts. */
-  siblings: readonly { key: string; name: string }[];
+  siblings: readonly SeriesChoice[];
   focusedPostId: number | undefined;
   onOpen: (post: ReadingPost, intent: OpenIntent) => void;
   onToggleRead: (post: ReadingPost) => void;

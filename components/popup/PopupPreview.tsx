@@ -3,7 +3,6 @@ import { PopupToolbar } from './PopupToolbar';
 import { ReadingList } from './ReadingList';
 import { StatusLines } from './StatusLines';
 
-const NO_SERIES_CHOICES: ReadonlyMap<number, readonly { key: string; name: string }[]> = new Map();
 const none = (): void => undefined;
 
 /**
@@ -29,7 +28,6 @@ export function PopupPreview({ page }: { page: FirstPage }) {
       <StatusLines feeds={page.failing} />
       <ReadingList
         groups={page.groups}
-        seriesBySubscription={NO_SERIES_CHOICES}
         focusedPostId={undefined}
         hasMore={false}
         onLoadMore={none}

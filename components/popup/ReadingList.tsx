@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { ReadingGroup, ReadingPost } from '@/lib/reading-list/types';
+import type { ReadingGroup, ReadingPost, SeriesChoice } from '@/lib/reading-list/types';
 import { GroupSection } from './GroupSection';
 import type { OpenIntent } from './PostItem';
 import type { SeriesEdit } from './SeriesEditor';
@@ -7,8 +7,8 @@ import type { SeriesEdit } from './SeriesEditor';
 /** Props of {@link ReadingList}. */
 export interface ReadingListProps {
   groups: readonly ReadingGroup[];
-  /** Series names per subscription, for merge and move choices. */
-  seriesBySubscription: ReadonlyMap<number, readonly { key: string; name: string }[]>;
+  /** Series names per subscription, for merge and move choices (none until they have loaded). */
+  seriesBySubscription?: ReadonlyMap<number, readonly SeriesChoice[]>;
   focusedPostId: number | undefined;
   hasMore: boolean;
   onLoadMore: () => void;
@@ -39,7 +39,7 @@ export function ReadingList(props: ReadingListProps) {
         <GroupSection
           key={group.key}
           group={group}
-          siblings={props.seriesBySubscription.get(group.subscriptionId) ?? []}
+          siblings={props.seriesBySubscription?.get(group.subscriptionId) ?? []}
           focusedPostId={props.focusedPostId}
           onOpen={props.onOpen}
           onToggleRead={props.onToggleRead}

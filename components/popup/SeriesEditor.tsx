@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ReadingGroup } from '@/lib/reading-list/types';
+import type { ReadingGroup, SeriesChoice } from '@/lib/reading-list/types';
 
 /** A user's correction of a group, turned into a stored override by the caller. */
 export type SeriesEdit =
@@ -11,7 +11,7 @@ export type SeriesEdit =
 /** Props of {@link SeriesEditor}. */
 export interface SeriesEditorProps {
   group: ReadingGroup;
-  siblings: readonly { key: string; name: string }[];
+  siblings: readonly SeriesChoice[];
   onEdit: (edit: SeriesEdit) => void;
 }
 
@@ -96,7 +96,7 @@ export function SeriesEditor({ group, siblings, onEdit }: SeriesEditorProps) {
 function MoveSelect(props: {
   label: string;
   current: string | null;
-  options: readonly { key: string; name: string }[];
+  options: readonly SeriesChoice[];
   onMove: (seriesKey: string | null) => void;
 }) {
   return (

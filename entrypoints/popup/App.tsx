@@ -9,7 +9,7 @@ import { UndoBar } from '@/components/popup/UndoBar';
 import { FeedChooser } from '@/components/FeedChooser';
 import { database, listSubscriptions, unreadCount } from '@/lib/db';
 import { sendMessage, type FeedChoice } from '@/lib/messaging/protocol';
-import { loadReadingList, loadSeriesChoices, type SeriesChoice } from '@/lib/reading-list/load-reading-list';
+import { loadReadingList, loadSeriesChoices } from '@/lib/reading-list/load-reading-list';
 import type { FirstPage, ReadingGroup, ReadingPost } from '@/lib/reading-list/types';
 import { failingFeeds } from '@/lib/reading-list/failing-feeds';
 import { applyTheme } from '@/lib/ui/apply-theme';
@@ -21,7 +21,6 @@ import { usePageInfo } from './use-page-info';
 import { subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
 
 const PAGE = 60;
-const NO_CHOICES: ReadonlyMap<number, readonly SeriesChoice[]> = new Map();
 
 interface Undo {
   message: string;
@@ -145,7 +144,7 @@ export function App({ initial }: { initial?: FirstPage }) {
       )}
       <ReadingList
         groups={groups}
-        seriesBySubscription={seriesChoices.value ?? NO_CHOICES}
+        seriesBySubscription={seriesChoices.value}
         focusedPostId={focusedId}
         hasMore={list.value?.hasMore ?? false}
         onLoadMore={() => setLimit((current) => current + PAGE)}

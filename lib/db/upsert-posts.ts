@@ -2,20 +2,14 @@ import { postsAtUrls } from './post-lookups';
 import type { PartwiseDatabase } from './schema';
 import type { Post, PrunedPost } from './types';
 
-/** A post as parsed from a feed, before it is stored. */
-export interface IncomingPost {
-  guid: string;
-  url?: string;
-  normalizedUrl?: string;
-  title: string;
-  summary?: string;
-  authors: string[];
-  categories: string[];
-  published?: number;
-  /** Series placement for a post stored for the first time (stored posts keep theirs). */
-  seriesKey?: string;
-  part?: number;
-}
+/**
+ * A post as parsed from a feed, before it is stored. Its series placement applies to a post stored
+ * for the first time only: stored posts keep theirs.
+ */
+export type IncomingPost = Pick<
+  Post,
+  'guid' | 'url' | 'normalizedUrl' | 'title' | 'summary' | 'authors' | 'categories' | 'published' | 'seriesKey' | 'part'
+>;
 
 /**
  * What upsertPosts did. added + updated + unchanged = distinct posts in the batch, where an item

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { postsOfSeries, searchPosts, subscriptionTitle, unreadPage, type PartwiseDatabase, type Post } from '../db';
 import { buildReadingGroups, seriesGroupKey } from './build-groups';
-import type { ReadingGroup } from './types';
+import type { ReadingGroup, SeriesChoice } from './types';
 
 /** Title of the pseudo-feed that holds pages saved with "Save this page". */
 export const SAVED_PAGES_TITLE = 'Saved pages';
@@ -23,11 +23,6 @@ export interface ReadingList {
   hasMore: boolean;
 }
 
-/** A series offered as a target when moving a post or merging series. */
-export interface SeriesChoice {
-  key: string;
-  name: string;
-}
 
 async function recentRead(db: PartwiseDatabase, limit: number): Promise<Post[]> {
   return db.posts.where('[unread+sortAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).reverse().limit(limit).toArray();

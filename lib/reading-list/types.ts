@@ -33,6 +33,12 @@ export interface ReadingGroup {
   newestUnreadAt: number;
 }
 
+/** A series offered as a target when moving a post or merging series. */
+export interface SeriesChoice {
+  key: string;
+  name: string;
+}
+
 /** A subscription whose last refresh failed, as the popup lists it. */
 export interface FailingFeed {
   id: number;
