@@ -1,12 +1,15 @@
-const DATE = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+// Formatters are built on first use: building one loads locale data, which the popup's first paint
+// should not wait for before it has even asked for its posts.
+let date: Intl.DateTimeFormat | undefined;
+let relative: Intl.RelativeTimeFormat | undefined;
 
 /** A short, locale-aware date for post lists; empty for a missing time. */
 export function formatDate(epochMs: number | undefined): string {
   if (epochMs === undefined || !Number.isFinite(epochMs)) return '';
-  return DATE.format(new Date(epochMs));
+  date ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+  return date.format(new Date(epochMs));
 }
 
-const RELATIVE = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['day', 86_400_000],
   ['hour', 3_600_000],
@@ -20,7 +23,7 @@ export function formatRelative(epochMs: number | undefined, now: number): string
   // The page's clock ticks every half minute, so anything that close is simply now.
   if (Math.abs(delta) < 60_000) return 'just now';
   for (const [unit, size] of STEPS) {
-    if (Math.abs(delta) >= size) return RELATIVE.format(Math.round(delta / size), unit);
+    if (Math.abs(delta) >= size) return (relative ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })).format(Math.round(delta / size), unit);
   }
   return 'just now';
 }

@@ -57,4 +57,11 @@ describe('PopupPreview', () => {
     expect(main.hasAttribute('inert')).toBe(true);
     expect(main.getAttribute('aria-busy')).toBe('true');
   });
+
+  it('paints the groups of the first screen only; the app renders the rest', () => {
+    const feeds = Array.from({ length: 30 }, (_, i) => ({ ...page.groups[1]!, key: `feed:${i + 10}`, name: `Blog ${i}`, posts: [post(i + 10, `Post ${i}`)] }));
+    render(<PopupPreview page={{ ...page, unread: 30, groups: feeds }} />);
+    expect(screen.getAllByRole('region').map((section) => section.getAttribute('aria-label'))).toEqual(feeds.slice(0, 20).map((feed) => feed.name));
+    expect(screen.getByLabelText('30 unread').textContent).toBe('30');
+  });
 });

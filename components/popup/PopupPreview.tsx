@@ -1,3 +1,4 @@
+import { firstScreen } from '@/lib/reading-list/first-screen';
 import type { FirstPage } from '@/lib/reading-list/types';
 import { PopupToolbar } from './PopupToolbar';
 import { ReadingList } from './ReadingList';
@@ -7,7 +8,8 @@ const none = (): void => undefined;
 
 /**
  * The popup as the background last saw the library, painted before the app's code has loaded. It is
- * `inert` (no focus, no clicks) because the app replaces it, with the same layout, a moment later.
+ * `inert` (no focus, no clicks) because the app replaces it, with the same layout, a moment later; so
+ * it paints only the groups of the first screen.
  */
 export function PopupPreview({ page }: { page: FirstPage }) {
   return (
@@ -27,7 +29,7 @@ export function PopupPreview({ page }: { page: FirstPage }) {
       />
       <StatusLines feeds={page.failing} />
       <ReadingList
-        groups={page.groups}
+        groups={firstScreen(page.groups)}
         focusedPostId={undefined}
         hasMore={false}
         onLoadMore={none}

@@ -1,23 +1,18 @@
 import { render } from 'preact';
-import { PopupPreview } from '@/components/popup/PopupPreview';
-import { sessionStore } from '@/lib/reading-list/first-page-key';
 import { readFirstPage } from '@/lib/reading-list/read-first-page';
-import { takeFirstPageRequest } from '@/lib/reading-list/request-first-page';
-import { setTheme } from '@/lib/ui/set-theme';
+import { FIRST_PAGE_PREVIEW_ID, takeSharedFirstPage } from '@/lib/reading-list/share-first-page';
 
 const root = document.getElementById('app')!;
 
 /**
- * Paints the first page the background keeps ready (one storage read), then loads the app, whose
- * database layer would otherwise hold up that paint, and lets it take over with the same data.
+ * Starts the app from the first page the page's classic script has already read and painted (or
+ * reads it, when that script did not run), then lets the app take over the root.
  */
 async function start(): Promise<void> {
-  const firstPage = await readFirstPage(sessionStore(), takeFirstPageRequest(window));
-  if (firstPage && firstPage.groups.length > 0) {
-    setTheme(firstPage.theme);
-    render(<PopupPreview page={firstPage} />, root);
-  }
+  const firstPage = await (takeSharedFirstPage(window) ?? readFirstPage());
   const { App } = await import('./App');
+  // The preview goes in the same task as the app paints, so nothing flickers.
+  document.getElementById(FIRST_PAGE_PREVIEW_ID)?.remove();
   render(<App initial={firstPage} />, root);
 }
 

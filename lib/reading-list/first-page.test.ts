@@ -4,7 +4,7 @@ import { setRead, upsertPosts } from '../db';
 import { item, subscribe, T0, useTestDatabase } from '../db/test-support';
 import { FIRST_PAGE_KEY, sessionStore } from './first-page-key';
 import { isFirstPage, readFirstPage } from './read-first-page';
-import { requestFirstPage, takeFirstPageRequest, type FirstPageHost } from './request-first-page';
+import { shareFirstPage, takeSharedFirstPage, type FirstPageHost } from './share-first-page';
 import { buildFirstPage, storeFirstPage } from './store-first-page';
 import type { FirstPage } from './types';
 
@@ -67,22 +67,17 @@ describe('sessionStore', () => {
   });
 });
 
-describe('the early request of the popup page', () => {
-  it('is started by the page script and taken once by the module, which then reads nothing else', async () => {
-    await fakeBrowser.storage.session.set({ [FIRST_PAGE_KEY]: PAGE });
+describe('the first page shared by the popup page', () => {
+  it("is left by the page's classic script and taken once by the module", async () => {
     const host: FirstPageHost = {};
-    requestFirstPage(host);
-    const pending = takeFirstPageRequest(host);
-    expect(pending).toBeInstanceOf(Promise);
-    expect(takeFirstPageRequest(host)).toBeUndefined();
-    const storage = { get: vi.fn(() => Promise.reject(new Error('not expected'))) };
-    expect(await readFirstPage(storage, pending)).toEqual(PAGE);
-    expect(storage.get).not.toHaveBeenCalled();
+    shareFirstPage(host, Promise.resolve(PAGE));
+    const pending = takeSharedFirstPage(host);
+    expect(await pending).toEqual(PAGE);
+    expect(takeSharedFirstPage(host)).toBeUndefined();
   });
 
-  it('leaves the module to read storage itself when the page script did not run', async () => {
-    await fakeBrowser.storage.session.set({ [FIRST_PAGE_KEY]: PAGE });
-    expect(await readFirstPage(undefined, takeFirstPageRequest({}))).toEqual(PAGE);
+  it('is missing when the classic script did not run, so the module reads storage itself', () => {
+    expect(takeSharedFirstPage({})).toBeUndefined();
   });
 });
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { E2E_BUILD_DIR, launchExtension, type ExtensionHarness } from './harness';
 import { artifactPath } from './artifacts';
 import { extensionContextsIn } from './execution-contexts';
 
@@ -35,6 +37,17 @@ describe('the built extension in Chromium', () => {
     expect(await page.getByRole('status').textContent()).toContain('No subscriptions yet');
     await page.screenshot({ path: artifactPath('popup-empty.png') });
     await page.close();
+  });
+
+  it("paints the popup's first page from one classic script that carries no database or storage library", async () => {
+    const html = await readFile(join(E2E_BUILD_DIR, 'popup.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((match) => match[1]!.trim());
+    expect(scripts[0]).toBe('src="/first-paint.js"');
+    expect(scripts.slice(1).every((attributes) => attributes.includes('type="module"'))).toBe(true);
+    const firstPaint = await readFile(join(E2E_BUILD_DIR, 'first-paint.js'), 'utf8');
+    // Dexie, the polyfill and WXT's storage module would each hold the first paint back.
+    for (const marker of ['indexedDB', 'Dexie', 'webextension-polyfill', 'Storage item version']) expect(firstPaint).not.toContain(marker);
+    expect(firstPaint).toContain('partwise:first-page');
   });
 
   it('injects the runtime-registered content script only where it is registered', async () => {

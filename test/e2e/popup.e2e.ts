@@ -60,7 +60,7 @@ describe('the popup in Chromium', () => {
     await page.close();
   });
 
-  it('paints the first page the background keeps ready, and the app takes over with the same groups', async () => {
+  it('paints the first screen of the page the background keeps ready, and the app takes over with the same groups', async () => {
     const page = await harness.context.newPage();
     await page.addInitScript(`new MutationObserver((_, observer) => {
       if (!document.querySelector('[data-post-link]')) return;
@@ -72,7 +72,9 @@ describe('the popup in Chromium', () => {
     await page.locator('main.popup-main:not([inert]) section.group').first().waitFor();
     const firstPaint = (await page.evaluate('window.__firstPaint')) as { inert: boolean; groups: string[] };
     expect(firstPaint.inert).toBe(true);
-    expect(firstPaint.groups).toEqual(await groupNames(page));
+    // The first paint holds the first screen: the app's leading groups, in the same order.
+    expect(firstPaint.groups.length).toBeGreaterThan(0);
+    expect(firstPaint.groups).toEqual((await groupNames(page)).slice(0, firstPaint.groups.length));
 
     // After a change the stored page follows the library, so the next first paint is current.
     const storedPage = () =>
