@@ -26,6 +26,8 @@ const PAGE: FirstPage = {
 };
 
 afterEach(() => {
+  // Drops a readyState a test set on the document itself, back to the document's real one.
+  Reflect.deleteProperty(document, 'readyState');
   document.body.replaceChildren();
   delete document.documentElement.dataset.theme;
   vi.restoreAllMocks();
@@ -54,6 +56,19 @@ describe('paintFirstPage', () => {
     // The app's root stays untouched: the app's own copy of Preact starts from it.
     expect(root.childNodes).toHaveLength(0);
     expect(document.documentElement.dataset.theme).toBe(theme);
+  });
+
+  it('waits for the parser to reach the root when storage answers first', async () => {
+    await fakeBrowser.storage.session.set({ [FIRST_PAGE_KEY]: PAGE });
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    const painted = paintFirstPage(document);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(document.querySelectorAll('[data-post-link]')).toHaveLength(0);
+    appRoot();
+    Object.defineProperty(document, 'readyState', { value: 'interactive', configurable: true });
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(await painted).toEqual(PAGE);
+    expect(document.querySelectorAll('[data-post-link]')).toHaveLength(2);
   });
 
   it('still hands the page on when painting it fails', async () => {

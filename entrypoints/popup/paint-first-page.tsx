@@ -14,8 +14,8 @@ async function appRoot(doc: Document): Promise<HTMLElement | null> {
 }
 
 /**
- * Reads the first page the background keeps ready and paints it into the popup's root, before any of
- * the app's modules have loaded. Resolves to that page (or undefined) for the app to start from.
+ * Reads the first page the background keeps ready and paints it beside the popup's root, before any
+ * of the app's modules have loaded. Resolves to that page (or undefined) for the app to start from.
  */
 export async function paintFirstPage(doc: Document): Promise<FirstPage | undefined> {
   const page = await readFirstPage();
