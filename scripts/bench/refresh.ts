@@ -8,6 +8,7 @@ import { startFixtureServer, type FixtureServer } from '../../test/fixtures/serv
 import { callBackground, readStore } from '../../test/e2e/extension-state';
 import { launchExtension, type ExtensionHarness } from '../../test/e2e/harness';
 import { serviceWorkerHeapBytes } from './extension-session';
+import { refreshFloor } from './refresh-floor';
 
 const FEEDS = 500;
 const ITEMS = 20;
@@ -91,11 +92,20 @@ export default async function benchRefresh(): Promise<void> {
     const subscriptions = await readStore<{ lastResult?: string }>(await harness.serviceWorker(), 'subscriptions');
     const notModified = subscriptions.filter((s) => s.lastResult === 'not-modified').length;
     const heap = await serviceWorkerHeapBytes(await harness.openOptions());
+    // The machine's floor, in the same worker: bare fetches and bare record writes, no Partwise code.
+    const worker = await harness.serviceWorker();
+    const floor = { items: ITEMS, lanes: GLOBAL_LIMIT };
+    const fetchOnly = await refreshFloor(worker, urls, { ...floor, mode: 'fetch' });
+    const writeOnly = await refreshFloor(worker, urls, { ...floor, mode: 'write' });
+    const both = await refreshFloor(worker, urls, { ...floor, mode: 'both' });
 
     console.log(`refresh: ${FEEDS} feeds × ${ITEMS} items, ${LATENCY_MS} ms latency, ideal ${ideal.toFixed(0)} ms (${FEEDS} × ${LATENCY_MS} ms / ${GLOBAL_LIMIT})`);
     console.log(`refresh: first refresh  ${first.toFixed(0)} ms  = ${(first / ideal).toFixed(2)}x ideal (goal ≤ 2x); ${posts} posts stored`);
     console.log(`refresh: second refresh ${second.toFixed(0)} ms  = ${(second / ideal).toFixed(2)}x ideal (goal ≤ 2x); ${notModified}/${FEEDS} answered 304 and were not parsed`);
     console.log(`refresh: service worker JS heap after both: ${(heap / 1048576).toFixed(1)} MB`);
+    const ratio = (ms: number): string => `${ms.toFixed(0)} ms = ${(ms / ideal).toFixed(2)}x ideal`;
+    console.log(`refresh: floor of this machine, bare code in the same worker: fetches alone ${ratio(fetchOnly)}; ${FEEDS * ITEMS} record writes alone ${ratio(writeOnly)}; both ${ratio(both)}`);
+    console.log(`refresh: first refresh / floor ${(first / both).toFixed(2)}x`);
   } finally {
     await harness.close().catch((error: unknown) => console.error('refresh: closing the browser failed:', error));
     await Promise.all(servers.map((server) => server.close()));
