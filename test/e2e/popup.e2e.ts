@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { articlePage } from '../fixtures/sample-site';
-import { ASGI_ITEMS, buildRss, MODERN_PYTHON_ITEMS, type RssItemSpec } from '../fixtures/build-rss';
+import { ASGI_ITEMS, ASGI_PART_4, buildRss, MODERN_PYTHON_ITEMS, type RssItemSpec } from '../fixtures/build-rss';
 import { artifactPath } from './artifacts';
 import { RSS_HEADERS, callBackground, readStore, resetSession } from './extension-state';
 import { launchExtension, type ExtensionHarness } from './harness';
@@ -88,6 +88,24 @@ describe('the popup in Chromium', () => {
     await page.keyboard.press('m');
     await expect.poll(async () => (await storedPage()).unread).toBe(before.unread - 1);
     expect((await storedPage()).groups.flatMap((group) => group.posts.map((post) => post.title))).not.toContain(title);
+    await page.close();
+  });
+
+  it('stays live while open: a post read in another tab leaves it, and a refresh brings the new part in', async () => {
+    const page = await popup();
+    const series = 'From Passive FastAPI Developer to Real FastAPI Engineer';
+    const read = ASGI_ITEMS[1]!;
+    expect(await titlesIn(page, series)).toContain(read.title);
+
+    // Read in a tab of its own: the content script marks it, and the open popup follows the library.
+    const article = await harness.newTab(harness.server.url(`/${read.link}`));
+    await expect.poll(() => titlesIn(page, series)).not.toContain(read.title);
+    await article.close();
+
+    // A refresh lands while the popup is open: the new part joins its series, in reading order.
+    route('/asgi.xml', 'Kfir’s blog', [...ASGI_ITEMS, ASGI_PART_4]);
+    await callBackground(options, 'refreshNow', {});
+    await expect.poll(() => titlesIn(page, series)).toEqual([ASGI_ITEMS[2]!.title, ASGI_ITEMS[3]!.title, ASGI_PART_4.title]);
     await page.close();
   });
 
