@@ -109,6 +109,46 @@ describe('the popup in Chromium', () => {
     await page.close();
   });
 
+  it('follows the system theme unless one is chosen, and fits its 800×600 limit with long titles wrapped', async () => {
+    const unbroken = `Modern${'Python'.repeat(60)}`;
+    const long = `${'A very long title about asynchronous Python services and their many moving parts, '.repeat(4)}the end`;
+    route('/long.xml', 'Long titles', [
+      { title: unbroken, link: 'long/1.html', date: '2030-01-02T00:00:00Z' },
+      { title: long, link: 'long/2.html', date: '2030-01-01T00:00:00Z' },
+    ]);
+    await callBackground(options, 'subscribe', { url: harness.server.url('/long.xml') });
+    const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const DARK = 'rgb(21, 24, 29)';
+    const LIGHT = 'rgb(255, 255, 255)';
+
+    const page = await popup();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await background(page)).toBe(DARK);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await background(page)).toBe(LIGHT);
+
+    // Within the popup's limit, nothing runs off to the side: long titles wrap, even without spaces.
+    const box = await page.evaluate(() => ({ width: document.body.getBoundingClientRect().width, height: document.body.getBoundingClientRect().height, overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth }));
+    expect(box.width).toBeLessThanOrEqual(800);
+    expect(box.height).toBeLessThanOrEqual(600);
+    expect(box.overflow).toBe(0);
+    for (const title of [unbroken, long]) {
+      const link = page.getByRole('link', { name: title, exact: true });
+      const rect = (await link.boundingBox())!;
+      expect(rect.x + rect.width).toBeLessThanOrEqual(box.width);
+      expect(rect.height).toBeGreaterThan(30);
+    }
+    await page.close();
+
+    // A chosen theme wins over the system's.
+    await callBackground(options, 'updateSettings', { theme: 'dark' });
+    const chosen = await popup();
+    await chosen.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => background(chosen)).toBe(DARK);
+    await chosen.close();
+    await callBackground(options, 'updateSettings', { theme: 'system' });
+  });
+
   it('shows hostile titles as text and runs none of their code', async () => {
     const page = await popup();
     const link = page.getByRole('region', { name: 'Hostile' }).locator('a[data-post-link]');
