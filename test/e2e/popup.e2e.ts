@@ -149,6 +149,20 @@ describe('the popup in Chromium', () => {
     await callBackground(options, 'updateSettings', { theme: 'system' });
   });
 
+  it('says when everything is read, with a line naming each failing feed and its error', async () => {
+    const posts = await readStore<{ id: number }>(await harness.serviceWorker(), 'posts');
+    await callBackground(options, 'setRead', { postIds: posts.map((post) => post.id), read: true });
+    harness.server.route('/mp.xml', { status: 500 });
+    await callBackground(options, 'refreshNow', {});
+
+    const page = await harness.newTab(harness.extensionUrl('popup.html'));
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'All caught up' }).count()).toBe(1);
+    expect(await page.locator('section.group').count()).toBe(0);
+    const problems = page.getByRole('list', { name: 'Feeds with problems' }).getByRole('listitem');
+    expect(await problems.allTextContents()).toEqual(['Modern Python: The site had an internal error (HTTP 500).']);
+    await page.close();
+  });
+
   it('shows hostile titles as text and runs none of their code', async () => {
     const page = await popup();
     const link = page.getByRole('region', { name: 'Hostile' }).locator('a[data-post-link]');
