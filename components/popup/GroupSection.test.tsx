@@ -124,6 +124,17 @@ describe('GroupSection', () => {
     expect(within(region).getByRole('link').textContent).toBe(hostile);
   });
 
+  it.each([
+    ['https://blog.test/p', 'https://blog.test/p'],
+    ['HTTP://blog.test/p', 'HTTP://blog.test/p'],
+    ['javascript:alert(1)', null],
+    ['data:text/html,<script>alert(1)</script>', null],
+    ['file:///etc/passwd', null],
+  ])('links %s only when it is http(s)', (url, href) => {
+    renderGroup({ ...series, posts: [post(9, 'A post', { url })] });
+    expect(screen.getByText('A post').closest('a')?.getAttribute('href')).toBe(href);
+  });
+
   it('shows feed groups without progress and with each post’s date', () => {
     const group: ReadingGroup = { key: 'feed:2', kind: 'feed', name: 'Daily Backend', subscriptionId: 2, feedTitle: 'Daily Backend', newestUnreadAt: 0, posts: [post(1, 'DNS Deep Dive (2026)')] };
     renderGroup(group, { siblings: [] });

@@ -215,6 +215,8 @@ describe('the popup in Chromium', () => {
     await page.keyboard.press('j');
     const first = await page.evaluate(() => document.activeElement?.textContent);
     expect(first).toBe(MODERN_PYTHON_ITEMS[4]!.title);
+    // Keyboard focus is always visible.
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
     await page.keyboard.press('j');
     await page.keyboard.press('k');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(first);
