@@ -105,6 +105,7 @@ function readPerson(node: XNode, scope: Scope, ctx: DocContext): string | undefi
   return name || email || undefined;
 }
 
+/** Maps an Atom 0.3/1.0 document to the normalized feed (relative links resolved against xml:base). */
 export function mapAtom(root: XNode, rootTag: string, rootScope: Scope, ctx: DocContext, version: string, feedUrl: string | undefined): ParsedFeed {
   const rootAttrs = attrsOf(root);
   let base = baseOf(feedUrl, rootAttrs);

@@ -25,6 +25,7 @@ const C1_REMAP: Record<number, number> = {
   0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a, 0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
 };
 
+/** The character of a numeric reference, as HTML reads it (invalid code points become U+FFFD). */
 export function codePointToString(code: number): string {
   if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
   if (code >= 0x80 && code <= 0x9f) return String.fromCharCode(C1_REMAP[code] ?? code);

@@ -12,6 +12,7 @@ export class FeedError extends Error {
   }
 }
 
+/** True for the errors `parseFeed` throws, as opposed to bugs. */
 export function isFeedError(error: unknown): error is FeedError {
   return error instanceof FeedError;
 }

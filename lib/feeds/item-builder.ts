@@ -29,6 +29,7 @@ export interface TextValue {
   base?: string;
 }
 
+/** An item while its elements are being read, before it is finalized into a ParsedItem. */
 export interface ItemDraft {
   id?: string;
   title?: TextValue;
@@ -42,6 +43,7 @@ export interface ItemDraft {
   enclosures: Enclosure[];
 }
 
+/** An empty item draft. */
 export function newDraft(): ItemDraft {
   return { authors: [], categories: [], enclosures: [] };
 }
@@ -67,6 +69,7 @@ export function addUnique(list: string[], value: string | undefined): void {
   if (text !== '' && !list.includes(text)) list.push(text);
 }
 
+/** Adds an enclosure (a podcast's audio, say) unless its URL is missing or already listed. */
 export function addEnclosure(list: Enclosure[], url: string | undefined, type?: string, length?: string | number): void {
   if (url === undefined || list.some((e) => e.url === url)) return;
   const enclosure: { url: string; type?: string; length?: number } = { url };
@@ -77,7 +80,7 @@ export function addEnclosure(list: Enclosure[], url: string | undefined, type?: 
   list.push(enclosure);
 }
 
-// 53-bit string hash (cyrb53): stable across runs and platforms.
+/** A 53-bit string hash (cyrb53), stable across runs and platforms. */
 export function stableHash(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;

@@ -38,6 +38,7 @@ function authorsOf(value: Json, into: string[]): void {
   for (const author of list) if (isObject(author)) addUnique(into, plainText({ html: true, ambiguous: true, value: str(author.name) ?? '' }));
 }
 
+/** Maps a JSON Feed 1.0/1.1 document to the normalized feed. */
 export function mapJsonFeed(data: Json, version: string, feedUrl: string | undefined): ParsedFeed {
   const base = feedUrl ?? resolveUrl(str(data.feed_url));
   const feedAuthors: string[] = [];
@@ -85,6 +86,7 @@ export function mapJsonFeed(data: Json, version: string, feedUrl: string | undef
   return feed;
 }
 
+/** Parses JSON text, throwing a `malformed` FeedError when it is not JSON. */
 export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);

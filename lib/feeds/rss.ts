@@ -35,6 +35,7 @@ interface ChannelInfo {
   ttlMinutes?: number;
 }
 
+/** Maps an RSS 0.9x/2.0 or RDF (RSS 1.0) document to the normalized feed. */
 export function mapRss(
   root: XNode,
   rootTag: string,

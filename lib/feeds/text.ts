@@ -72,9 +72,9 @@ export function stripTags(html: string, options: StripOptions = {}): string {
   return text;
 }
 
-/** Collapses runs of ASCII whitespace (not U+00A0 and the other Unicode spaces) and trims. */
 const NEEDS_COLLAPSE = /[\t\n\f\r]| {2}/;
 
+/** Collapses runs of ASCII whitespace (not U+00A0 and the other Unicode spaces) and trims. */
 export function collapseWhitespace(text: string): string {
   if (text.length < 256 && !NEEDS_COLLAPSE.test(text)) return text.trim();
   // Single spaces are left alone: matching only longer runs and other whitespace is much faster.

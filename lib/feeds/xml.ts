@@ -198,11 +198,13 @@ export function tagOf(node: XNode): string {
   return '';
 }
 
+/** The child nodes of a node (the value under its tag in preserve-order output). */
 export function childrenOf(node: XNode, tag: string): XNode[] {
   const value = node[tag];
   return Array.isArray(value) ? (value as XNode[]) : [];
 }
 
+/** The attributes of a node, if it has any. */
 export function attrsOf(node: XNode): Attrs | undefined {
   return node[':@'] as Attrs | undefined;
 }

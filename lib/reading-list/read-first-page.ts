@@ -21,9 +21,11 @@ export function isFirstPage(value: unknown): value is FirstPage {
 }
 
 /** Reads the first page the background keeps ready, or undefined when there is none yet. */
-// The area is not called `storage`: WXT's import injection would take that name for its own storage
-// module and pull 8 KB into the popup's first paint.
-export async function readFirstPage(area: KeyValueStore = sessionStore()): Promise<FirstPage | undefined> {
+export async function readFirstPage(
+  // Not called `storage`: WXT's import injection would take that name for its own storage module and
+  // pull 8 KB into the popup's first paint.
+  area: KeyValueStore = sessionStore(),
+): Promise<FirstPage | undefined> {
   try {
     const stored = (await area.get(FIRST_PAGE_KEY))[FIRST_PAGE_KEY];
     return isFirstPage(stored) ? stored : undefined;

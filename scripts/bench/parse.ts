@@ -31,6 +31,7 @@ interface Contender {
   failures: Set<string>;
 }
 
+/** Runs the parser benchmark and prints its lines (skipped without ../shared/corpus). */
 export default async function benchParse(): Promise<void> {
   if (!existsSync(corpusDir)) {
     console.log(`bench:parse skipped: ${corpusDir} is absent (the shared corpus sits beside the repository).`);
