@@ -17,3 +17,12 @@ export function postsAtUrls(db: PartwiseDatabase, subscriptionId: number, normal
     .anyOf([...normalizedUrls])
     .filter((post) => post.subscriptionId === subscriptionId);
 }
+
+/** The series keys a subscription's posts use: one key-only scan of the [subscriptionId+seriesKey] index. */
+export async function seriesKeysInUse(db: PartwiseDatabase, subscriptionId: number): Promise<Set<string>> {
+  const keys = (await db.posts
+    .where('[subscriptionId+seriesKey]')
+    .between([subscriptionId, Dexie.minKey], [subscriptionId, Dexie.maxKey], true, true)
+    .keys()) as unknown as [number, string][];
+  return new Set(keys.map(([, key]) => key));
+}

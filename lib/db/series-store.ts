@@ -1,4 +1,5 @@
 import { DbError } from './db-error';
+import { seriesKeysInUse } from './post-lookups';
 import type { PartwiseDatabase } from './schema';
 import type { Post, SeriesRecord } from './types';
 
@@ -24,24 +25,17 @@ export interface SeriesOverrides {
   overrides: unknown[];
 }
 
-/** Series rows of a subscription whose posts are gone and that hold no overrides are deleted. */
-async function removeUnusedSeries(db: PartwiseDatabase, subscriptionId: number): Promise<number> {
-  const rows = await db.series.where('subscriptionId').equals(subscriptionId).toArray();
-  const unused: number[] = [];
-  for (const row of rows) {
-    if (row.overrides.length > 0) continue;
-    const uses = await db.posts.where('[subscriptionId+seriesKey]').equals([subscriptionId, row.key]).count();
-    if (uses === 0) unused.push(row.id);
-  }
-  if (unused.length > 0) await db.series.bulkDelete(unused);
-  return unused.length;
-}
-
-/** With every post of the subscription in hand, unused rows are found without counting queries. */
+/** Deletes the rows no post uses (`used` holds the keys in use), unless they hold overrides. */
 async function removeUnusedRows(db: PartwiseDatabase, rows: readonly SeriesRecord[], used: ReadonlySet<string>): Promise<number> {
   const unused = rows.filter((row) => row.overrides.length === 0 && !used.has(row.key)).map((row) => row.id);
   if (unused.length > 0) await db.series.bulkDelete(unused);
   return unused.length;
+}
+
+/** Series rows of a subscription that no post uses and that hold no overrides are deleted. */
+async function removeUnusedSeries(db: PartwiseDatabase, subscriptionId: number): Promise<number> {
+  const [rows, used] = await Promise.all([db.series.where('subscriptionId').equals(subscriptionId).toArray(), seriesKeysInUse(db, subscriptionId)]);
+  return removeUnusedRows(db, rows, used);
 }
 
 /**
@@ -105,6 +99,7 @@ export async function storeSeriesAssignments(
     // Writes are issued together and awaited once: each await would be a round trip.
     await Promise.all([postWrite, writes.length > 0 ? db.series.bulkPut(writes) : undefined, additions.length > 0 ? db.series.bulkAdd(additions) : undefined]);
     seriesAdded = additions.length;
+    // With every post of the subscription in hand the keys in use are known; otherwise the index says.
     const seriesRemoved = options.posts
       ? await removeUnusedRows(db, rows, new Set([...byGuid.values()].flatMap((post) => (post.seriesKey === undefined ? [] : [post.seriesKey]))))
       : await removeUnusedSeries(db, subscriptionId);

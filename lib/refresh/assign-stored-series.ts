@@ -26,7 +26,7 @@ export async function storeDetectedSeries(
   db: PartwiseDatabase,
   subscriptionId: number,
   assignments: readonly SeriesAssignment[],
-  known: { posts: readonly Post[]; rows: readonly SeriesRecord[] },
+  known: { posts: readonly Post[]; rows?: readonly SeriesRecord[] },
 ): Promise<Map<string, PostSeries>> {
   await storeSeriesAssignments(
     db,
@@ -57,11 +57,5 @@ export interface PostSeries {
 export async function assignStoredSeries(db: PartwiseDatabase, subscriptionId: number): Promise<Map<string, PostSeries>> {
   const posts = await subscriptionPosts(db, subscriptionId).toArray();
   const assignments = detectSeries(posts.map(seriesInput), await getSeriesOverrides(db, subscriptionId));
-  await storeSeriesAssignments(
-    db,
-    subscriptionId,
-    assignments.map((a) => ({ guid: a.id, seriesKey: a.series?.key ?? null, seriesName: a.series?.name ?? null, part: a.part })),
-    { posts },
-  );
-  return seriesByGuid(assignments);
+  return storeDetectedSeries(db, subscriptionId, assignments, { posts });
 }
