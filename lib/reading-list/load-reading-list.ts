@@ -23,7 +23,6 @@ export interface ReadingList {
   hasMore: boolean;
 }
 
-
 async function recentRead(db: PartwiseDatabase, limit: number): Promise<Post[]> {
   return db.posts.where('[unread+sortAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).reverse().limit(limit).toArray();
 }
@@ -38,25 +37,28 @@ async function pagePosts(db: PartwiseDatabase, request: ReadingListQuery): Promi
   return [...unread, ...read].sort((a, b) => b.sortAt - a.sortAt || b.id - a.id).slice(0, take);
 }
 
-/** Display names of the series on the page, keyed by group: one lookup per series, not every series of every feed. */
-async function loadSeriesNames(db: PartwiseDatabase, posts: readonly Post[]): Promise<Map<string, string>> {
-  const pairs = new Map<string, [number, string]>();
+/** The series the page's posts belong to, keyed by group. */
+function seriesOnPage(posts: readonly Post[]): Map<string, { subscriptionId: number; seriesKey: string }> {
+  const series = new Map<string, { subscriptionId: number; seriesKey: string }>();
   for (const post of posts) {
-    if (post.seriesKey !== undefined) pairs.set(seriesGroupKey(post.subscriptionId, post.seriesKey), [post.subscriptionId, post.seriesKey]);
+    if (post.seriesKey !== undefined) series.set(seriesGroupKey(post.subscriptionId, post.seriesKey), { subscriptionId: post.subscriptionId, seriesKey: post.seriesKey });
   }
-  if (pairs.size === 0) return new Map();
-  const rows = await db.series.where('[subscriptionId+key]').anyOf([...pairs.values()]).toArray();
+  return series;
+}
+
+type PageSeries = ReturnType<typeof seriesOnPage>;
+
+/** Display names of the series on the page, keyed by group: one lookup per series, not every series of every feed. */
+async function loadSeriesNames(db: PartwiseDatabase, series: PageSeries): Promise<Map<string, string>> {
+  if (series.size === 0) return new Map();
+  const rows = await db.series.where('[subscriptionId+key]').anyOf([...series.values()].map((s) => [s.subscriptionId, s.seriesKey])).toArray();
   return new Map(rows.map((row) => [seriesGroupKey(row.subscriptionId, row.key), row.name]));
 }
 
 /** Every post of each series on the page, keyed by group; the series are read in parallel, not one round trip each. */
-async function loadSeriesPosts(db: PartwiseDatabase, posts: readonly Post[]): Promise<Map<string, Post[]>> {
-  const wanted = new Map<string, { subscriptionId: number; seriesKey: string }>();
-  for (const post of posts) {
-    if (post.seriesKey !== undefined) wanted.set(seriesGroupKey(post.subscriptionId, post.seriesKey), { subscriptionId: post.subscriptionId, seriesKey: post.seriesKey });
-  }
+async function loadSeriesPosts(db: PartwiseDatabase, series: PageSeries): Promise<Map<string, Post[]>> {
   const entries = await Promise.all(
-    [...wanted].map(async ([key, series]) => [key, await postsOfSeries(db, series.subscriptionId, series.seriesKey)] as const),
+    [...series].map(async ([key, s]) => [key, await postsOfSeries(db, s.subscriptionId, s.seriesKey)] as const),
   );
   return new Map(entries);
 }
@@ -67,10 +69,11 @@ export async function loadReadingList(db: PartwiseDatabase, request: ReadingList
     const loaded = await pagePosts(db, request);
     const posts = loaded.slice(0, request.limit);
     const subscriptionIds = [...new Set(posts.map((post) => post.subscriptionId))];
+    const series = seriesOnPage(posts);
     const [subscriptions, seriesNames, seriesPosts] = await Promise.all([
       db.subscriptions.bulkGet(subscriptionIds),
-      loadSeriesNames(db, posts),
-      loadSeriesPosts(db, posts),
+      loadSeriesNames(db, series),
+      loadSeriesPosts(db, series),
     ]);
     const feedTitles = new Map<number, string>([[SAVED_PAGES_SUBSCRIPTION, SAVED_PAGES_TITLE]]);
     for (const subscription of subscriptions) if (subscription) feedTitles.set(subscription.id, subscriptionTitle(subscription));
