@@ -324,16 +324,14 @@ export interface Visitor {
 
 /** Calls `visitor` for each child element of `node` (a tag of fast-xml-parser's ordered tree). */
 export function eachElement(node: XNode, tag: string, scope: Scope, names: NameContext, visitor: Visitor | Visit): void {
-  const children = node[tag];
-  if (!Array.isArray(children)) return;
+  const children = childrenOf(node, tag);
   for (let i = 0; i < children.length; i++) {
     const child = children[i] as XNode;
     const childTag = tagOf(child);
     if (childTag.charCodeAt(0) === 35 /* # */ || childTag === '') continue;
-    const attrs = child[':@'] as Attrs | undefined;
+    const attrs = attrsOf(child);
     const childScope = attrs === undefined ? scope : enterScope(scope, attrs);
-    const grandChildren = child[childTag];
-    const list = Array.isArray(grandChildren) ? (grandChildren as XNode[]) : [];
+    const list = childrenOf(child, childTag);
     const name = canonicalName(childTag, childScope, names);
     if (typeof visitor === 'function') visitor(name, list, attrs, childScope, child);
     else visitor.visit(name, list, attrs, childScope, child);
