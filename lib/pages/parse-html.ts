@@ -1,0 +1,68 @@
+/**
+ * The one way Partwise reads HTML: htmlparser2 into a domhandler tree, in any context (service
+ * workers have no DOMParser). Everything in `lib/pages/` and every markup scan builds on this.
+ */
+import type { AnyNode, Document, Element } from 'domhandler';
+import { isTag, isText } from 'domhandler';
+import { Parser, DomHandler } from 'htmlparser2';
+
+export type { AnyNode, Document, Element };
+
+/**
+ * Deepest element nesting kept. htmlparser2 keeps its open elements in an array it `unshift`s, so
+ * each open tag costs the current depth: 100,000 unclosed `<div>` took 19 s. Past this depth an
+ * open tag first closes the innermost element, so every step costs at most this much and a parse
+ * stays linear in its input; real pages nest a few dozen levels.
+ */
+export const MAX_DEPTH = 256;
+
+// The parser's private open-element stack and tag opener, reached once here so the bound holds.
+interface ParserInternals {
+  stack: string[];
+  emitOpenTag(name: string): void;
+  popElement(implied: boolean): void;
+}
+
+function boundDepth(parser: Parser): void {
+  const internals = parser as unknown as ParserInternals;
+  const emitOpenTag = internals.emitOpenTag.bind(parser);
+  internals.emitOpenTag = (name: string) => {
+    while (internals.stack.length >= MAX_DEPTH) internals.popElement(true);
+    emitOpenTag(name);
+  };
+}
+
+/** Parses an HTML document or fragment (entities decoded, names lower-cased) in linear time. */
+export function parseHtml(html: string): Document {
+  const handler = new DomHandler();
+  const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  boundDepth(parser);
+  parser.end(html);
+  return handler.root;
+}
+
+/** Every element below `root`, in document order, without recursion. */
+export function* elementsOf(root: AnyNode): Generator<Element> {
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (isTag(node) && node !== root) yield node;
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+}
+
+// Elements whose text a reader never sees.
+const HIDDEN = new Set(['script', 'style', 'template', 'noscript']);
+
+/** The text a reader sees inside `node`, as written (whitespace not collapsed), without recursion. */
+export function textOf(node: AnyNode): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (isText(current)) parts.push(current.data);
+    else if (isTag(current) && HIDDEN.has(current.name)) continue;
+    if ('children' in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i]!);
+  }
+  return parts.join('');
+}
