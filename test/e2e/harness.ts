@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { BrowserSetupError, findBrowser, localSystem, missingBrowserLine } from '../../scripts/browsers';
 import { startFixtureServer, type FixtureServer, type FixtureServerOptions } from '../fixtures/server';
 import { repoRoot } from '../shared-corpus';
 
@@ -21,10 +22,10 @@ export const CHROMIUM_FLAGS = [
   '--no-default-browser-check',
 ];
 
-/** The path of the Chromium to drive: `$CHROME_PATH` or Debian's `/usr/bin/chromium`. */
+/** The path of the Chromium to drive, found by the one browser finder (`$CHROME_PATH`, then the usual places). */
 export function chromiumPath(): string {
-  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}; install it (apt-get install chromium) or set CHROME_PATH`);
+  const path = findBrowser('chromium');
+  if (!path) throw new BrowserSetupError(missingBrowserLine('chromium', localSystem()));
   return path;
 }
 
