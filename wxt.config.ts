@@ -28,7 +28,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
-    action: { default_title: 'Partwise' },
+    // Firefox lets an extension ask for its button on the toolbar (Chromium leaves pinning to the user).
+    action: { default_title: 'Partwise', ...(browser === 'firefox' ? { default_area: 'navbar' } : {}) },
     ...(browser === 'firefox' ? { browser_specific_settings: GECKO_SETTINGS } : {}),
   }),
 });
