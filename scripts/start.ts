@@ -68,7 +68,10 @@ async function main(): Promise<void> {
     const seeded = await routeSeedFeed(server);
     console.log(`Sample blogs: ${server.url('/site/')}${seeded ? ' (and the seed feed)' : ''}`);
     browser = await openBrowser({ executablePath, profile, headless });
-    browser.onClosed(() => void stop(0));
+    browser.onClosed(() => {
+      if (!stopping) console.log('The browser was closed; stopping.');
+      void stop(0);
+    });
     await subscribeSamples(browser, server, seeded);
     await browser.showSite(server.url('/site/'));
     console.log(`Partwise is loaded in ${browser.label} (extension id ${browser.extensionId}).`);
