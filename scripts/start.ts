@@ -11,7 +11,7 @@ import { repoRoot } from '../test/shared-corpus';
 import { BrowserSetupError, ensureBrowser, type BrowserName } from './browsers';
 import { startChromium } from './start-chromium';
 import { startFirefox } from './start-firefox';
-import type { StartedBrowser, StartOptions } from './started-browser';
+import { runsHeadless, type StartedBrowser, type StartOptions } from './started-browser';
 
 const port = Number(process.env.PARTWISE_PORT ?? 8787);
 const browserName: BrowserName = process.argv.slice(2).includes('--firefox') ? 'firefox' : 'chromium';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     console.error(error.message);
     process.exit(1);
   }
-  const headless = !process.env.DISPLAY && process.env.PARTWISE_HEADLESS !== '0';
+  const headless = runsHeadless(process.env, process.platform);
   const profile = await mkdtemp(join(tmpdir(), 'partwise-start-'));
   let server: FixtureServer | undefined;
   let browser: StartedBrowser | undefined;

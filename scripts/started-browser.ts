@@ -25,3 +25,12 @@ export interface StartedBrowser {
   onClosed(listener: () => void): void;
   close(): Promise<void>;
 }
+
+/**
+ * Whether `npm start` runs the browser headless: on Linux when no X or Wayland display is there (macOS always
+ * has its own); `PARTWISE_HEADLESS=1` or `=0` decides instead.
+ */
+export function runsHeadless(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform): boolean {
+  if (env.PARTWISE_HEADLESS === '1' || env.PARTWISE_HEADLESS === '0') return env.PARTWISE_HEADLESS === '1';
+  return platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY;
+}
