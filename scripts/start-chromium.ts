@@ -55,6 +55,7 @@ export async function startChromium({ executablePath, profile, headless }: Start
       await firstTab.goto(url);
       await options.close();
     },
+    tabs: async () => context.pages().map((page) => page.url()),
     screenshotPopup: async (path) => {
       const popup = await extensionPage('popup.html');
       await popup.setViewportSize({ width: 420, height: 600 });

@@ -61,6 +61,7 @@ export async function startFirefox({ executablePath, profile, headless }: StartO
       await firstTab.goto(url);
       await options.close();
     },
+    tabs: async () => Promise.all((await browser.pages()).map((page) => page.evaluate(() => location.href))),
     screenshotPopup: async (path) => {
       const popup = await openExtensionPage(browser, `moz-extension://${uuid}/popup.html`);
       await popup.setViewport({ width: 420, height: 600 });

@@ -19,6 +19,8 @@ export interface StartedBrowser {
   callBackground<T = unknown>(type: string, data?: unknown): Promise<T>;
   /** Shows this page in the first tab and closes the pages `npm start` used to set up. */
   showSite(url: string): Promise<void>;
+  /** The addresses of the open tabs, in order. */
+  tabs(): Promise<string[]>;
   /** Writes a PNG of the popup to `path`. */
   screenshotPopup(path: string): Promise<void>;
   /** Calls back when the user closes the browser. */
