@@ -101,7 +101,7 @@ export function ensureBrowser(name: BrowserName, system: BrowserSystem = localSy
   system.log(`${label} not found; installing Debian's ${debianPackage} package: apt-get update && apt-get install -y ${debianPackage}`);
   for (const args of [['update'], ['install', '-y', debianPackage]]) {
     const status = system.run('apt-get', args);
-    if (status !== 0) throw new BrowserSetupError(`apt-get ${args.join(' ')} failed (exit ${status}); ${missingBrowserLine(name, system)}`);
+    if (status !== 0) throw new BrowserSetupError(`apt-get ${args.join(' ')} failed (exit ${status}): install ${label} another way and set ${FACTS[name].envVar} to its executable.`);
   }
   const installed = findBrowser(name, system);
   if (!installed) throw new BrowserSetupError(`apt-get installed ${debianPackage} but ${label} is still not in a usual place; set ${FACTS[name].envVar} to its executable.`);

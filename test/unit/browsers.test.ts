@@ -120,14 +120,14 @@ const CASES: { name: string; browser: BrowserName; machine: Machine; path?: stri
     name: 'apt-get update fails: stops there with the exit status',
     browser: 'chromium',
     machine: { root: true, debian: true, aptStatus: [100] },
-    error: 'apt-get update failed (exit 100); Chromium not found: install it (sudo apt-get install -y chromium) or set CHROME_PATH to its executable.',
+    error: 'apt-get update failed (exit 100): install Chromium another way and set CHROME_PATH to its executable.',
     commands: ['apt-get update'],
   },
   {
     name: 'apt-get install fails',
     browser: 'chromium',
     machine: { root: true, debian: true, aptStatus: [0, 100] },
-    error: 'apt-get install -y chromium failed (exit 100); Chromium not found: install it (sudo apt-get install -y chromium) or set CHROME_PATH to its executable.',
+    error: 'apt-get install -y chromium failed (exit 100): install Chromium another way and set CHROME_PATH to its executable.',
     commands: APT('chromium'),
   },
   {
