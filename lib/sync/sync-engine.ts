@@ -4,7 +4,7 @@ import { applySyncDoc, type ApplyResult } from './apply-doc';
 import { applyReadMarks, libraryHashes } from './apply-read-marks';
 import { decodeItems, encodeDoc, itemsBytes, type SyncItems } from './encode';
 import { dropExpiredTombstones, mergeDocs } from './merge';
-import { scheduleSyncFlush } from './schedule-flush';
+import { scheduleSyncFlush, SYNC_ALARM } from './schedule-flush';
 import { emptyDoc, isAlive, toStamp, type SyncDoc } from './sync-doc';
 import { isSyncEnabled, patchStatus, readMine, readPending, readWriteLog, withSyncLock, writeMine, writePending, writeWriteLog } from './sync-store';
 import { nextWriteAt, recentWrites } from './write-budget';
@@ -56,6 +56,8 @@ export async function currentSyncDoc(): Promise<SyncDoc> {
 export async function flushSync(db: PartwiseDatabase, now: number, afterApply: AfterApply): Promise<void> {
   const result = await withSyncLock(async (): Promise<ApplyResult | undefined> => {
     if (!(await isSyncEnabled())) return undefined;
+    // This send covers what the alarm was for; a deferral or retry below sets a new one.
+    await browser.alarms.clear(SYNC_ALARM);
     const [{ items, decoded }, pending] = await Promise.all([readRemote(), readPending()]);
     if (decoded.newerFormat) {
       await patchStatus({ failure: { at: now, message: 'Another browser synced with a newer Partwise; update Partwise here to keep syncing.', unsynced: describePending(pending) } });
