@@ -106,16 +106,17 @@ export function syncSettings(patch: Partial<Settings>, now: number): Promise<voi
 
 /**
  * Records the whole library: every followed subscription, its overrides and every read post. Used when
- * sync is turned on and after an import; stamps are `now`, so what this browser follows wins over older
- * unsubscribes elsewhere.
+ * sync is turned on and after an import. Each change carries the time it happened here (subscribed at
+ * `createdAt`, read at `readAt`), so newer changes made elsewhere meanwhile still win.
  */
 export function syncWholeLibrary(db: PartwiseDatabase, now: number): Promise<void> {
   return record('the library', async () => {
-    const stamp = toStamp(now);
     let doc = emptyDoc();
     const subscriptions = await db.subscriptions.filter((s) => s.archivedAt === undefined).toArray();
     for (const subscription of subscriptions) {
-      doc.subscriptions[subscription.feedUrl] = { added: stamp, fields: fieldsOf(subscription, stamp, changedFromDefaults(subscription)) };
+      // Stamped when it was subscribed here, so an unsubscribe made elsewhere since (sync off) still wins.
+      const added = toStamp(subscription.createdAt);
+      doc.subscriptions[subscription.feedUrl] = { added, fields: fieldsOf(subscription, added, changedFromDefaults(subscription)) };
       for (const row of await getSeriesOverrides(db, subscription.id)) {
         doc.overrides[overridesKey(subscription.feedUrl, row.key)] = row.overrides.map((o) => JSON.stringify(o)).sort();
       }

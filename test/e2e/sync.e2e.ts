@@ -108,5 +108,24 @@ describe('sync between two browsers (two Chromium profiles)', () => {
     await expect.poll(() => followed(b), { timeout: 30_000 }).toEqual([feed]);
     await expect.poll(async () => (await readPaths(b, feed)).length, { timeout: 30_000 }).toBe(3_000);
     expect((await posts(b)).filter((p) => p.unread === 1)).toEqual([]);
+  }, 120_000);
+
+  it('with the switch off B neither receives nor deletes anything; turned back on, it catches up', async () => {
+    const feed = a.server.url('/big.xml');
+    await optionsB.reload();
+    const toggle = optionsB.getByLabel('Sync subscriptions and read state with your browser account');
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await toggle.uncheck();
+    await expect.poll(() => optionsB.getByTestId('sync-card').textContent()).toMatch(/Sync is off/);
+    const id = (await readStore<StoredSubscription>(await a.serviceWorker(), 'subscriptions')).find((s) => s.feedUrl === feed)!.id;
+    await callBackground(optionsA, 'unsubscribe', { subscriptionId: id, keepPosts: false });
+    await callBackground(optionsA, 'syncNow');
+    await copySync(a, b);
+    // syncNow runs after the change listener (both take the same lock) and, with sync off, does nothing.
+    await callBackground(optionsB, 'syncNow');
+    expect(await followed(b)).toEqual([feed]);
+    expect(await posts(b)).toHaveLength(3_000);
+    await toggle.check();
+    await expect.poll(() => followed(b), { timeout: 20_000 }).toEqual([]);
   });
 });
