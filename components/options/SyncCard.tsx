@@ -35,7 +35,8 @@ export function SyncCard(props: SyncCardProps) {
       </label>
       {props.enabled ? (
         <p class="muted" data-testid="sync-status">
-          This browser last sent changes {formatRelative(status.lastSentAt, props.now)} and last received changes {formatRelative(status.lastReceivedAt, props.now)}.
+          {status.lastSentAt === undefined ? 'This browser has not sent changes yet' : `This browser last sent changes ${formatRelative(status.lastSentAt, props.now)}`}
+          {status.lastReceivedAt === undefined ? ' and has not received any from your other browsers yet.' : ` and last received changes ${formatRelative(status.lastReceivedAt, props.now)}.`}
           {quotaLine(status, props.quotaBytes)}
           {status.droppedMarks ? ` The ${status.droppedMarks.toLocaleString()} oldest read marks are not synced for lack of room; they stay read here.` : ''}{' '}
           <button type="button" class="link-button" onClick={props.onSyncNow}>

@@ -6,7 +6,7 @@ import type { ApplyResult } from '../sync/apply-doc';
 import { syncWholeLibrary } from '../sync/record-local';
 import { SYNC_ALARM } from '../sync/schedule-flush';
 import { flushSync, receiveSync } from '../sync/sync-engine';
-import { setSyncEnabled } from '../sync/sync-store';
+import { markSeeded, setSyncEnabled, wasSeeded } from '../sync/sync-store';
 import { webOrigin } from '../urls/web-origin';
 import { afterPostsChange, afterSubscriptionsChange } from './after-change';
 import { runRefresh } from './run-refresh';
@@ -31,6 +31,13 @@ async function afterApply(result: ApplyResult): Promise<void> {
   else if (result.postsChanged > 0) await afterPostsChange(db);
 }
 
+/** Records the library for sync the first time this version runs (a new install, or the update that brought sync). */
+async function seedOnce(): Promise<void> {
+  if (await wasSeeded()) return;
+  await syncWholeLibrary(database(), Date.now());
+  await markSeeded();
+}
+
 /** Sends pending changes now. */
 export function flushSyncNow(): Promise<void> {
   return flushSync(database(), Date.now(), afterApply);
@@ -45,9 +52,10 @@ export function registerSync(): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) void flushSyncNow().catch(report('sending changes'));
   });
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    const seed = reason === 'install' ? syncWholeLibrary(database(), Date.now()) : Promise.resolve();
-    void seed.then(() => receiveSync(database(), Date.now(), afterApply)).catch(report('start-up after install'));
+  browser.runtime.onInstalled.addListener(() => {
+    void seedOnce()
+      .then(() => receiveSync(database(), Date.now(), afterApply))
+      .catch(report('start-up after install'));
   });
   browser.runtime.onStartup.addListener(() => {
     void receiveSync(database(), Date.now(), afterApply)

@@ -25,6 +25,7 @@ export const SYNC_KEYS = {
   applied: 'partwise:sync:applied',
   writes: 'partwise:sync:writes',
   mine: 'partwise:sync:mine',
+  seeded: 'partwise:sync:seeded',
 } as const;
 
 type Key = (typeof SYNC_KEYS)[keyof typeof SYNC_KEYS];
@@ -54,6 +55,16 @@ export async function isSyncEnabled(): Promise<boolean> {
 /** Turns sync on or off; nothing else is touched. */
 export async function setSyncEnabled(enabled: boolean): Promise<void> {
   await browser.storage.local.set({ [SYNC_KEYS.enabled]: enabled });
+}
+
+/** Whether this browser's library was recorded for sync once (at install, or the update that brought sync). */
+export async function wasSeeded(): Promise<boolean> {
+  return read<boolean>(SYNC_KEYS.seeded, false);
+}
+
+/** Remembers that the library was recorded once. */
+export async function markSeeded(): Promise<void> {
+  await browser.storage.local.set({ [SYNC_KEYS.seeded]: true });
 }
 
 /** Local changes not yet sent. */
