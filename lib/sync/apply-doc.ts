@@ -1,4 +1,4 @@
-import { addSubscription, deleteSubscription, getSeriesOverrides, getSettings, refreshTables, setSeriesOverrides, updateSettings, updateSubscription, type PartwiseDatabase, type Settings, type Subscription, type SubscriptionPatch } from '../db';
+import { addSubscription, deleteSubscription, isDbError, patchedSubscription, getSeriesOverrides, getSettings, refreshTables, setSeriesOverrides, updateSettings, updateSubscription, type PartwiseDatabase, type Settings, type Subscription, type SubscriptionPatch } from '../db';
 import { assignStoredSeries } from '../refresh/assign-stored-series';
 import { applyReadMarks } from './apply-read-marks';
 import { SYNCED_SETTINGS, SYNCED_SUBSCRIPTION_FIELDS } from './subscription-fields';
@@ -12,6 +12,8 @@ export interface ApplyResult {
   subscriptionsChanged: boolean;
   settingsChanged: boolean;
   postsChanged: number;
+  /** Synced values this version cannot accept, in words (they stay synced; the local value stays). */
+  ignored: string[];
 }
 
 const same = (a: SyncValue, b: SyncValue) => JSON.stringify(a) === JSON.stringify(b);
@@ -21,8 +23,10 @@ function fieldPatch(fields: SyncDoc['subscriptions'][string]['fields'], current:
   for (const [name, [value]] of Object.entries(fields)) {
     const field = SYNCED_SUBSCRIPTION_FIELDS[name];
     // Fields this version does not know are kept in the synced copy and left alone here.
-    if (!field || same(field.read(current), value)) continue;
-    Object.assign(patch, field.patch(value) ?? {});
+    const change = field?.patch(value);
+    // A value this version clamps (an interval under its minimum) counts as applied once it is clamped.
+    if (!field || !change || same(field.read(patchedSubscription(current, change)), field.read(current))) continue;
+    Object.assign(patch, change);
   }
   return patch;
 }
@@ -66,8 +70,8 @@ async function applySettings(db: PartwiseDatabase, doc: SyncDoc, result: ApplyRe
       await updateSettings(db, { [name]: synced[0] } as Partial<Settings>);
       result.settingsChanged = true;
     } catch (error) {
-      // A value this version cannot accept (out of bounds, unknown) is ignored; the local one stays.
-      console.error(`Partwise: a synced setting was ignored (${name})`, error);
+      if (!isDbError(error) || error.code !== 'invalid') throw error;
+      result.ignored.push(`The synced setting “${name}” (${JSON.stringify(synced[0])}) is not valid here; this browser keeps its own.`);
     }
   }
 }
@@ -102,7 +106,7 @@ async function applyOverrides(db: PartwiseDatabase, doc: SyncDoc, result: ApplyR
  * series overrides and read marks. Idempotent: applying the same document again changes nothing.
  */
 export async function applySyncDoc(db: PartwiseDatabase, doc: SyncDoc, now: number): Promise<ApplyResult> {
-  const result: ApplyResult = { added: [], subscriptionsChanged: false, settingsChanged: false, postsChanged: 0 };
+  const result: ApplyResult = { added: [], subscriptionsChanged: false, settingsChanged: false, postsChanged: 0, ignored: [] };
   await applySubscriptions(db, doc, now, result);
   await applySettings(db, doc, result);
   await applyOverrides(db, doc, result);

@@ -118,7 +118,8 @@ export async function receiveSync(db: PartwiseDatabase, now: number, afterApply:
     if (changes && (await isOwnEcho(changes))) return undefined;
     const [{ items, decoded }, pending] = await Promise.all([readRemote(), readPending()]);
     const applied = await applySyncDoc(db, mergeDocs(decoded.doc, pending), now);
-    await patchStatus({ ...(changes ? { lastReceivedAt: now } : {}), problems: decoded.problems.length > 0 ? decoded.problems : undefined, bytesInUse: itemsBytes(items) });
+    const problems = [...decoded.problems, ...applied.ignored];
+    await patchStatus({ ...(changes ? { lastReceivedAt: now } : {}), problems: problems.length > 0 ? problems : undefined, bytesInUse: itemsBytes(items) });
     return applied;
   });
   if (result) await afterApply(result);
