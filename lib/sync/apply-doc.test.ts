@@ -74,3 +74,19 @@ describe('applySyncDoc', () => {
     expect((await getSeriesOverrides(db(), sub.id))[0]!.overrides).toHaveLength(2);
   });
 });
+
+describe('subscribe and unsubscribe within one second', () => {
+  const db = useTestDatabase();
+
+  it('orders them, so the library keeps the last one', async () => {
+    const first = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW);
+    await syncSubscriptionChanged(db(), first.id, NOW);
+    const { syncUnsubscribed } = await import('./record-local');
+    await syncUnsubscribed(db(), first.id, false, NOW + 100);
+    await db().subscriptions.delete(first.id);
+    const again = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW + 200);
+    await syncSubscriptionChanged(db(), again.id, NOW + 300);
+    await applySyncDoc(db(), await readPending(), NOW + 400);
+    expect(await db().subscriptions.count()).toBe(1);
+  });
+});

@@ -4,6 +4,7 @@ import type { SeriesEditRequest } from '../messaging/protocol';
 import { mergeDocs } from './merge';
 import { markHash } from './mark-hash';
 import { scheduleSyncFlush } from './schedule-flush';
+import { currentSyncDoc } from './sync-engine';
 import { changedFromDefaults, SYNCED_SETTINGS, SYNCED_SUBSCRIPTION_FIELDS } from './subscription-fields';
 import { emptyDoc, overridesKey, toStamp, type SyncDoc, type SyncValue } from './sync-doc';
 import { isSyncEnabled, readPending, withSyncLock, writePending } from './sync-store';
@@ -24,6 +25,11 @@ async function record(what: string, build: () => Promise<SyncDoc | undefined>, n
   }
 }
 
+/** A stamp later than `previous`: subscribing and unsubscribing within one second still orders them. */
+function after(previous: number | undefined, stamp: number): number {
+  return previous === undefined ? stamp : Math.max(stamp, previous + 1);
+}
+
 function fieldsOf(subscription: Subscription, stamp: number, names: readonly string[]): SyncDoc['subscriptions'][string]['fields'] {
   const fields: Record<string, [SyncValue, number]> = {};
   for (const name of names) {
@@ -41,7 +47,8 @@ export function syncSubscriptionChanged(db: PartwiseDatabase, subscriptionId: nu
     const stamp = toStamp(now);
     const doc = emptyDoc();
     // A new subscription sends only what differs from the defaults; an edit sends the edited fields.
-    doc.subscriptions[subscription.feedUrl] = { added: fields ? 0 : stamp, fields: fieldsOf(subscription, stamp, fields ?? changedFromDefaults(subscription)) };
+    const added = fields ? 0 : after((await currentSyncDoc()).subscriptions[subscription.feedUrl]?.deleted, stamp);
+    doc.subscriptions[subscription.feedUrl] = { added, fields: fieldsOf(subscription, stamp, fields ?? changedFromDefaults(subscription)) };
     return doc;
   }, now);
 }
@@ -52,7 +59,8 @@ export function syncUnsubscribed(db: PartwiseDatabase, subscriptionId: number, k
     const subscription = await db.subscriptions.get(subscriptionId);
     if (!subscription) return undefined;
     const doc = emptyDoc();
-    doc.subscriptions[subscription.feedUrl] = { added: 0, deleted: toStamp(now), fields: {}, ...(keepPosts ? { keepPosts: true } : {}) };
+    const deleted = after((await currentSyncDoc()).subscriptions[subscription.feedUrl]?.added, toStamp(now));
+    doc.subscriptions[subscription.feedUrl] = { added: 0, deleted, fields: {}, ...(keepPosts ? { keepPosts: true } : {}) };
     return doc;
   }, now);
 }
