@@ -80,11 +80,17 @@ describe('sync between two browsers (two Chromium profiles)', () => {
     await expect.poll(() => optionsB.getByTestId('sync-status').textContent()).toMatch(/last received changes just now/);
   });
 
-  it('a post read in B shows read in A after the copy back', async () => {
+  it('a post read in B shows read in A after the copy back, also in A’s open popup', async () => {
+    const partTwo = await postId(a, '/posts/passive-to-real-part-2.html');
+    const popup = await a.openPopup();
+    await popup.locator(`[data-post-id="${partTwo}"]`).waitFor();
     await callBackground(optionsB, 'setRead', { postIds: [await postId(b, '/posts/passive-to-real-part-2.html')], read: true });
     await callBackground(optionsB, 'syncNow');
     await copySync(b, a);
     await expect.poll(() => readPaths(a), { timeout: 20_000 }).toEqual(['/posts/passive-to-real-part-1.html', '/posts/passive-to-real-part-2.html']);
+    // The open popup hides read posts: the one read in B leaves A's list without a reload.
+    await expect.poll(() => popup.locator(`[data-post-id="${partTwo}"]`).count(), { timeout: 20_000 }).toBe(0);
+    await popup.close();
   });
 
   it('an unsubscribe in A drops the subscription in B', async () => {
