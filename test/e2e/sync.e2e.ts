@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASGI_ITEMS, buildRss, type RssItemSpec } from '../fixtures/build-rss';
 import { RSS_HEADERS, callBackground, readStore } from './extension-state';
 import { launchExtension, type ExtensionHarness } from './harness';
+import { decodeItems, encodeDoc } from '../../lib/sync/encode';
+import { toStamp } from '../../lib/sync/sync-doc';
 
 interface StoredPost {
   id: number;
@@ -133,5 +135,25 @@ describe('sync between two browsers (two Chromium profiles)', () => {
     expect(await posts(b)).toHaveLength(3_000);
     await toggle.check();
     await expect.poll(() => followed(b), { timeout: 20_000 }).toEqual([]);
+  });
+
+  it('a subscription arriving for a site without host access waits, and options and the popup say so', async () => {
+    const worker = await b.serviceWorker();
+    const waiting = 'https://feeds.no-access.test/rss.xml';
+    const items = await worker.evaluate(() => chrome.storage.sync.get(null));
+    const { doc } = decodeItems(items);
+    doc.subscriptions[waiting] = { added: toStamp(Date.now()), fields: { customTitle: ['Elsewhere', toStamp(Date.now())] } };
+    await worker.evaluate((next) => chrome.storage.sync.set(next), encodeDoc(doc).items);
+    await expect.poll(() => followed(b), { timeout: 20_000 }).toContain(waiting);
+    await optionsB.reload();
+    const line = optionsB.getByTestId('awaiting-access');
+    await expect.poll(() => line.textContent()).toMatch(/1 feed waits for access to its site: Elsewhere\./);
+    expect(await line.getByRole('button').textContent()).toBe('Allow access to feeds.no-access.test');
+    const popup = await b.openPopup();
+    await expect.poll(() => popup.getByTestId('awaiting-access').textContent()).toMatch(/Elsewhere/);
+    // Never fetched: without access the request would only fail.
+    const sub = (await readStore<StoredSubscription & { lastCheckAt?: number }>(worker, 'subscriptions')).find((s) => s.feedUrl === waiting);
+    expect(sub?.lastCheckAt).toBeUndefined();
+    await popup.close();
   });
 });
