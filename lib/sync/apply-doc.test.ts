@@ -25,8 +25,11 @@ describe('recording local changes', () => {
     const sub = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW - 86_400_000);
     const { added } = await upsertPosts(db(), sub.id, [{ guid: 'a', url: 'https://blog.test/a', normalizedUrl: 'blog.test/a', title: 'A', authors: [], categories: [] }], NOW);
     await db().posts.update(added[0]!.id, { unread: 0, readAt: NOW - 5_000 });
+    const { updateSettings } = await import('../db');
+    await updateSettings(db(), { theme: 'dark', allowAllSites: true });
     await syncWholeLibrary(db(), NOW);
     const pending = await readPending();
+    expect(pending.settings).toEqual({ theme: ['dark', 0] });
     expect(pending.subscriptions[FEED]).toEqual({ added: toStamp(NOW - 86_400_000), fields: {} });
     expect(Object.values(pending.marks)).toEqual([{ read: true, stamp: toStamp(NOW - 5_000) }]);
   });

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { getSeriesOverrides, type PartwiseDatabase, type Post, type Settings, type Subscription } from '../db';
+import { DEFAULT_SETTINGS, getSeriesOverrides, getSettings, type PartwiseDatabase, type Post, type Settings, type Subscription } from '../db';
 import type { SeriesEditRequest } from '../messaging/protocol';
 import { mergeDocs } from './merge';
 import { markHash } from './mark-hash';
@@ -113,7 +113,8 @@ export function syncSettings(patch: Partial<Settings>, now: number): Promise<voi
 }
 
 /**
- * Records the whole library: every followed subscription, its overrides and every read post. Used when
+ * Records the whole library: every followed subscription, its overrides, every read post and the
+ * reading settings changed from their defaults. Used when
  * sync is turned on and after an import. Each change carries the time it happened here (subscribed at
  * `createdAt`, read at `readAt`), so newer changes made elsewhere meanwhile still win.
  */
@@ -129,6 +130,9 @@ export function syncWholeLibrary(db: PartwiseDatabase, now: number): Promise<voi
         doc.overrides[overridesKey(subscription.feedUrl, row.key)] = row.overrides.map((o) => JSON.stringify(o)).sort();
       }
     }
+    // When settings changed here is unknown: stamped 0, they go where no browser chose otherwise.
+    const settings = await getSettings(db);
+    for (const name of SYNCED_SETTINGS) if (settings[name] !== DEFAULT_SETTINGS[name]) doc.settings[name] = [settings[name], 0];
     const read = await db.posts.where('[unread+sortAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
     doc = mergeDocs(doc, await marksOf(db, read, true, now));
     return doc;
