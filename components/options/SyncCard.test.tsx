@@ -24,6 +24,7 @@ describe('SyncCard', () => {
   it.each<[string, SyncCardProps['status'], RegExp]>([
     ['nothing yet', {}, /has not sent changes yet and has not received any from your other browsers yet\./],
     ['times and quota', { lastSentAt: NOW - 2 * 3_600_000, lastReceivedAt: NOW - 5 * 60_000, bytesInUse: 51_200 }, /last sent changes 2 hours ago and last received changes 5 minutes ago\. It uses 50 KB of the 100 KB your browser allows \(50%\)\./],
+    ['a tiny copy', { lastSentAt: NOW, bytesInUse: 40 }, /last sent changes just now and has not received any from your other browsers yet\. It uses under 1 KB of the 100 KB your browser allows \(under 1%\)\./],
     ['dropped marks', { bytesInUse: 97_000, droppedMarks: 1_200 }, /The 1,200 oldest read marks are not synced for lack of room; they stay read here\./],
   ])('says when changes went out and came in: %s', (_name, status, text) => {
     render(<SyncCard {...props({ status })} />);

@@ -18,9 +18,10 @@ export interface SyncCardProps {
 
 function quotaLine(status: SyncStatus, quotaBytes: number): string {
   if (status.bytesInUse === undefined) return '';
-  const percent = Math.round((status.bytesInUse / quotaBytes) * 100);
-  const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
-  return ` It uses ${kb(status.bytesInUse)} of the ${kb(quotaBytes)} your browser allows (${percent}%).`;
+  const share = (status.bytesInUse / quotaBytes) * 100;
+  const percent = share > 0 && share < 1 ? 'under 1%' : `${Math.round(share)}%`;
+  const kb = (bytes: number) => (bytes > 0 && bytes < 1024 ? 'under 1 KB' : `${Math.round(bytes / 1024)} KB`);
+  return ` It uses ${kb(status.bytesInUse)} of the ${kb(quotaBytes)} your browser allows (${percent}).`;
 }
 
 /** The sync switch, when changes last went out and came in, the quota used, and what failed to sync. */
