@@ -12,6 +12,10 @@ import { PERMISSION_DECLINED, subscribeWithPermission } from '@/lib/permissions/
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { downloadText } from './download-text';
 import { useMissingOrigins } from './use-missing-origins';
+import { SyncCard } from '@/components/options/SyncCard';
+import { SYNC_QUOTA } from '@/lib/sync/encode';
+import { useSyncStatus } from '@/lib/ui/use-sync-status';
+import { grantAndFetch, useFeedsAwaitingAccess } from '@/lib/ui/use-feeds-awaiting-access';
 
 const ALL_SITES = ['http://*/*', 'https://*/*'];
 
@@ -27,6 +31,8 @@ export function App() {
   const counts = useLiveQuery(() => countsBySubscription(db), [], 500);
   const settings = useLiveQuery(() => getSettings(db), []);
   const missingOrigins = useMissingOrigins(subscriptions.value ?? []);
+  const sync = useSyncStatus();
+  const awaiting = useFeedsAwaitingAccess(subscriptions.value);
   const [subscribeStatus, setSubscribeStatus] = useState<SubscribeStatus>({ kind: 'idle' });
   const [transfer, setTransfer] = useState<TransferStatus>({ kind: 'idle' });
   const [pendingOpml, setPendingOpml] = useState<{ name: string; text: string; urls: string[] } | undefined>(undefined);
@@ -149,6 +155,19 @@ export function App() {
         onExportBackup={() => exportFile('exportBackup', `partwise-backup-${today}.json`, 'application/json')}
         onBackupFile={onBackupFile}
       />
+      {sync && (
+        <SyncCard
+          {...sync}
+          quotaBytes={SYNC_QUOTA.totalBytes}
+          awaiting={awaiting}
+          now={now}
+          onToggle={(enabled) => void sendMessage('setSyncEnabled', { enabled }).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
+          onSyncNow={() => void sendMessage('syncNow').catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
+          onGrantAccess={() =>
+            void grantAndFetch(awaiting).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
+          }
+        />
+      )}
       {settings.value && (
         <SettingsForm
           settings={settings.value}

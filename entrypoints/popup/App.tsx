@@ -5,6 +5,8 @@ import { PopupToolbar } from '@/components/popup/PopupToolbar';
 import { flattenPosts, ReadingList } from '@/components/popup/ReadingList';
 import type { SeriesEdit } from '@/components/popup/SeriesEditor';
 import { StatusLines } from '@/components/popup/StatusLines';
+import { AwaitingAccess } from '@/components/AwaitingAccess';
+import { grantAndFetch, useFeedsAwaitingAccess } from '@/lib/ui/use-feeds-awaiting-access';
 import { UndoBar } from '@/components/popup/UndoBar';
 import { FeedChooser } from '@/components/FeedChooser';
 import { database, listSubscriptions, unreadCount } from '@/lib/db';
@@ -45,6 +47,7 @@ export function App({ initial }: { initial?: FirstPage }) {
   // Until the library answers, the first page the background kept ready stands in (same page size).
   const list = useLiveQuery(() => loadReadingList(db, { limit, query, showRead }), [limit, query, showRead], 200, initial);
   const subscriptions = useLiveQuery(() => listSubscriptions(db), [], 500);
+  const awaiting = useFeedsAwaitingAccess(subscriptions.value);
   // Apart from the list, so the first posts never wait for a count or for the editors' choices.
   const unread = useLiveQuery(() => unreadCount(db), [], 200, initial?.unread);
   useEffect(applyTheme, []);
@@ -132,6 +135,7 @@ export function App({ initial }: { initial?: FirstPage }) {
       {choices && <FeedChooser feeds={choices} onChoose={(feed) => void subscribeTo([feed]).catch(report)} onCancel={() => setChoices(undefined)} />}
       {list.error && <p class="error" role="alert">Could not read your library: {list.error.message}</p>}
       <StatusLines feeds={failing} />
+      <AwaitingAccess feeds={awaiting} onGrant={() => void grantAndFetch(awaiting).catch(report)} />
       {!loading && !hasSubscriptions && groups.length === 0 && (
         <EmptyState title="No subscriptions yet" action={{ label: 'Add a subscription', onClick: () => void browser.runtime.openOptionsPage() }}>
           <p class="muted">Subscribe to the blogs you follow and read their series in order.</p>

@@ -5,11 +5,13 @@ import { importBackup } from '../library-io/import-backup';
 import { importOpml } from '../library-io/import-opml';
 import { onMessage } from '../messaging/protocol';
 import { afterSubscriptionsChange } from './after-change';
+import { syncWholeLibrary } from '../sync/record-local';
 
 /** Registers the OPML and backup handlers. */
 export function registerImportExportHandlers(): void {
   onMessage('importOpml', async ({ data }) => {
     const report = await importOpml(database(), data.text, Date.now());
+    await syncWholeLibrary(database(), Date.now());
     await afterSubscriptionsChange(database(), Date.now());
     return report;
   });
@@ -17,6 +19,7 @@ export function registerImportExportHandlers(): void {
   onMessage('exportBackup', async () => ({ text: await exportBackup(database(), new Date()) }));
   onMessage('importBackup', async ({ data }) => {
     const report = await importBackup(database(), data.text, Date.now());
+    await syncWholeLibrary(database(), Date.now());
     await afterSubscriptionsChange(database(), Date.now());
     return report;
   });

@@ -12,6 +12,7 @@ import { savePage } from './save-page';
 import { subscribe } from './subscribe';
 import { subscriptionEditPatch } from './subscription-edit';
 import { registerImportExportHandlers } from './register-import-export';
+import { syncReadMarks, syncSeriesEdit, syncSettings, syncSubscriptionChanged, syncUnsubscribed } from '../sync/record-local';
 
 /** Registers every background message handler; call synchronously from the background's main(). */
 export function registerMessageHandlers(): void {
@@ -20,23 +21,27 @@ export function registerMessageHandlers(): void {
 
   onMessage('pageVisited', async ({ data }) => {
     const result = await handlePageVisit(db(), data, Date.now());
+    await syncReadMarks(db(), result.marked, true, Date.now());
     if (result.marked.length > 0) await afterPostsChange(db());
     return result;
   });
 
   onMessage('subscribe', async ({ data }) => {
     const result = await subscribe(backgroundDeps(), data);
+    if (result.kind === 'subscribed') await syncSubscriptionChanged(db(), result.subscriptionId, Date.now());
     if (result.kind === 'subscribed') await afterSubscriptionsChange(db(), Date.now());
     return result;
   });
 
   onMessage('unsubscribe', async ({ data }) => {
+    await syncUnsubscribed(db(), data.subscriptionId, data.keepPosts, Date.now());
     await deleteSubscription(db(), data.subscriptionId, { keepPosts: data.keepPosts }, Date.now());
     await afterSubscriptionsChange(db(), Date.now());
   });
 
   onMessage('updateSubscription', async ({ data }) => {
     await updateSubscription(db(), data.subscriptionId, subscriptionEditPatch(data.edit));
+    await syncSubscriptionChanged(db(), data.subscriptionId, Date.now(), Object.keys(data.edit));
     await afterSubscriptionsChange(db(), Date.now());
   });
 
@@ -47,18 +52,21 @@ export function registerMessageHandlers(): void {
 
   onMessage('setRead', async ({ data }) => {
     const changed = await setRead(db(), data.postIds, data.read, Date.now());
+    await syncReadMarks(db(), data.postIds, data.read, Date.now());
     await afterPostsChange(db());
     return { changed };
   });
 
   onMessage('markGroupRead', async ({ data }) => {
     const postIds = await markGroupRead(db(), { subscriptionId: data.subscriptionId, seriesKey: data.seriesKey }, Date.now());
+    await syncReadMarks(db(), postIds, true, Date.now());
     await afterPostsChange(db());
     return { postIds };
   });
 
   onMessage('openPost', async ({ data }) => {
     await openPost(db(), data.postId, data.background, Date.now());
+    await syncReadMarks(db(), [data.postId], true, Date.now());
     await afterPostsChange(db());
   });
 
@@ -70,6 +78,7 @@ export function registerMessageHandlers(): void {
 
   onMessage('updateSettings', async ({ data }) => {
     const settings = await updateSettings(db(), data);
+    await syncSettings(data, Date.now());
     await syncVisitSettings(db());
     await afterSubscriptionsChange(db(), Date.now());
     return settings;
@@ -77,6 +86,7 @@ export function registerMessageHandlers(): void {
 
   onMessage('editSeries', async ({ data }) => {
     const result = await editSeries(db(), data, Date.now());
+    await syncSeriesEdit(db(), data, Date.now());
     await afterPostsChange(db());
     return result;
   });

@@ -90,6 +90,10 @@ export interface ProtocolMap {
   exportOpml(): { text: string };
   exportBackup(): { text: string };
   importBackup(request: { text: string }): ImportReport;
+  /** Turn syncing through the browser account on or off (nothing local is deleted). */
+  setSyncEnabled(request: { enabled: boolean }): void;
+  /** Send pending sync changes now and apply the synced copy. */
+  syncNow(): void;
 }
 
 /** Typed send/listen pair shared by every extension context. */

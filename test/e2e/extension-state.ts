@@ -65,4 +65,18 @@ export const RSS_HEADERS = { 'Content-Type': 'application/rss+xml; charset=utf-8
 export async function resetSession(harness: import('./harness').ExtensionHarness, options: import('playwright-core').Page): Promise<void> {
   harness.server.reset();
   await unsubscribeAll(await harness.serviceWorker(), options);
+  await resetSyncState(await harness.serviceWorker());
+}
+
+/**
+ * Forgets what sync holds (this profile's storage.sync copy and its unsent changes), so read marks of
+ * one test do not reach the posts of the next when it subscribes to the same feed again.
+ */
+export async function resetSyncState(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    const keep = new Set(['partwise:sync:enabled', 'partwise:sync:seeded']);
+    const local = Object.keys(await chrome.storage.local.get(null));
+    await chrome.storage.local.remove(local.filter((key) => key.startsWith('partwise:sync:') && !keep.has(key)));
+    await chrome.storage.sync.clear();
+  });
 }

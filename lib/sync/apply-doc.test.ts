@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { addSubscription, getSeriesOverrides, getSettings, updateSubscription, upsertPosts } from '../db';
+import { useTestDatabase } from '../db/test-support';
+import { applySyncDoc } from './apply-doc';
+import { syncSeriesOverrides, syncSubscriptionChanged, syncWholeLibrary } from './record-local';
+import { emptyDoc, overridesKey, toStamp } from './sync-doc';
+import { readPending } from './sync-store';
+
+const NOW = Date.UTC(2026, 10, 1);
+const FEED = 'https://blog.test/feed.xml';
+
+describe('recording local changes', () => {
+  const db = useTestDatabase();
+
+  it('sends only what a new subscription changed from the defaults, and only the edited field of an edit', async () => {
+    const sub = await addSubscription(db(), { feedUrl: FEED, title: 'Blog', notify: false }, NOW - 1000);
+    await syncSubscriptionChanged(db(), sub.id, NOW);
+    expect((await readPending()).subscriptions[FEED]).toEqual({ added: toStamp(NOW), fields: { notify: [false, toStamp(NOW)] } });
+    await updateSubscription(db(), sub.id, { customTitle: 'Mine', refreshMinutes: 60 });
+    await syncSubscriptionChanged(db(), sub.id, NOW + 60_000, ['customTitle']);
+    expect((await readPending()).subscriptions[FEED]!.fields).toEqual({ notify: [false, toStamp(NOW)], customTitle: ['Mine', toStamp(NOW + 60_000)] });
+  });
+
+  it('records the whole library with the times things happened here', async () => {
+    const sub = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW - 86_400_000);
+    const { added } = await upsertPosts(db(), sub.id, [{ guid: 'a', url: 'https://blog.test/a', normalizedUrl: 'blog.test/a', title: 'A', authors: [], categories: [] }], NOW);
+    await db().posts.update(added[0]!.id, { unread: 0, readAt: NOW - 5_000 });
+    const { updateSettings } = await import('../db');
+    await updateSettings(db(), { theme: 'dark', allowAllSites: true });
+    await syncWholeLibrary(db(), NOW);
+    const pending = await readPending();
+    expect(pending.settings).toEqual({ theme: ['dark', 0] });
+    expect(pending.subscriptions[FEED]).toEqual({ added: toStamp(NOW - 86_400_000), fields: {} });
+    expect(Object.values(pending.marks)).toEqual([{ read: true, stamp: toStamp(NOW - 5_000) }]);
+  });
+});
+
+describe('applySyncDoc', () => {
+  const db = useTestDatabase();
+
+  function remoteDoc() {
+    const doc = emptyDoc();
+    doc.subscriptions[FEED] = { added: toStamp(NOW), fields: { customTitle: ['Theirs', toStamp(NOW)], refreshMinutes: [1, toStamp(NOW)], unknownFutureField: [true, toStamp(NOW)] } };
+    doc.settings.theme = ['dark', toStamp(NOW)];
+    doc.settings.dwellSeconds = [99_999, toStamp(NOW)];
+    doc.settings.allowAllSites = [true, toStamp(NOW)];
+    doc.overrides[overridesKey(FEED, 'series')] = [JSON.stringify({ kind: 'rename', seriesKey: 'series', name: 'Renamed', at: NOW })];
+    return doc;
+  }
+
+  it('adds the subscription, its fields (clamped), valid reading settings and overrides; a second apply changes nothing', async () => {
+    const first = await applySyncDoc(db(), remoteDoc(), NOW);
+    expect(first).toMatchObject({ subscriptionsChanged: true, settingsChanged: true });
+    expect(first.added).toHaveLength(1);
+    const [sub] = await db().subscriptions.toArray();
+    expect(sub).toMatchObject({ feedUrl: FEED, customTitle: 'Theirs', refreshMinutes: 10 });
+    const settings = await getSettings(db());
+    // Out of bounds is ignored; site access is per browser and never synced.
+    expect(settings).toMatchObject({ theme: 'dark', dwellSeconds: 10, allowAllSites: false });
+    expect(first.ignored).toEqual(['The synced setting “dwellSeconds” (99999) is not valid here; this browser keeps its own.']);
+    expect(await getSeriesOverrides(db(), sub!.id)).toEqual([{ key: 'series', overrides: [{ kind: 'rename', seriesKey: 'series', name: 'Renamed', at: NOW }] }]);
+    expect(await applySyncDoc(db(), remoteDoc(), NOW)).toMatchObject({ added: [], subscriptionsChanged: false, settingsChanged: false, postsChanged: 0 });
+  });
+
+  it('does not bring back a subscription this browser applied and then lost (a moved feed)', async () => {
+    await applySyncDoc(db(), remoteDoc(), NOW);
+    await db().subscriptions.clear();
+    expect((await applySyncDoc(db(), remoteDoc(), NOW)).added).toEqual([]);
+  });
+
+  it('merges overrides recorded here with those from another browser', async () => {
+    const sub = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW);
+    const { setSeriesOverrides } = await import('../db');
+    await setSeriesOverrides(db(), sub.id, 'series', [{ kind: 'not-series', seriesKey: 'series', at: NOW - 1 }]);
+    await syncSeriesOverrides(db(), sub.id, NOW);
+    await applySyncDoc(db(), remoteDoc(), NOW);
+    expect((await getSeriesOverrides(db(), sub.id))[0]!.overrides).toHaveLength(2);
+  });
+});
+
+describe('subscribe and unsubscribe within one second', () => {
+  const db = useTestDatabase();
+
+  it('orders them, so the library keeps the last one', async () => {
+    const first = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW);
+    await syncSubscriptionChanged(db(), first.id, NOW);
+    const { syncUnsubscribed } = await import('./record-local');
+    await syncUnsubscribed(db(), first.id, false, NOW + 100);
+    await db().subscriptions.delete(first.id);
+    const again = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW + 200);
+    await syncSubscriptionChanged(db(), again.id, NOW + 300);
+    await applySyncDoc(db(), await readPending(), NOW + 400);
+    expect(await db().subscriptions.count()).toBe(1);
+  });
+});
