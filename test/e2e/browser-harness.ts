@@ -31,6 +31,8 @@ export interface Tab {
   press(key: string): Promise<void>;
   setFile(selector: string, file: UploadFile): Promise<void>;
   setViewport(width: number, height: number): Promise<void>;
+  /** Makes this the active tab (a tab left in the background has its timers throttled). */
+  bringToFront(): Promise<void>;
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -76,6 +78,11 @@ export interface BrowserHarness {
   tabUrls(): Promise<string[]>;
   /** URLs of the pages whose content script reported a visit since launch (the background's messages, overheard). */
   visitReports(): Promise<string[]>;
+  /**
+   * Stops the background now (Chromium's service worker, Firefox's event page), as the browser does
+   * when it idles; the next event starts it again from what it stored.
+   */
+  stopBackground(): Promise<void>;
   /** The folder of the built extension under test. */
   buildDir: string;
   /**

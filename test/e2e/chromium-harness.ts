@@ -26,6 +26,7 @@ export function chromiumTab(page: Page): Tab {
     press: (key) => page.keyboard.press(key),
     setFile: (selector, file) => page.locator(selector).setInputFiles({ name: file.name, mimeType: file.mimeType, buffer: Buffer.from(file.content) }),
     setViewport: (width, height) => page.setViewportSize({ width, height }),
+    bringToFront: () => page.bringToFront(),
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
@@ -43,7 +44,8 @@ export async function launchChromiumHarness(options: LaunchOptions): Promise<Bro
     pages.set(tab, page);
     return tab;
   };
-  const probe = await extensionProbe(await newTab(chromium.extensionUrl('options.html')));
+  const probeTab = await newTab(chromium.extensionUrl('options.html'));
+  const probe = await extensionProbe(probeTab);
   return {
     browser: 'chromium',
     server: chromium.server,
@@ -54,6 +56,12 @@ export async function launchChromiumHarness(options: LaunchOptions): Promise<Bro
     newTab,
     ...probe,
     tabUrls: async () => chromium.context.pages().map((page) => page.url()),
+    stopBackground: async () => {
+      const session = await chromium.cdp(pages.get(probeTab)!);
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await session.detach();
+    },
     buildDir: E2E_BUILD_DIR,
     popupFirstPaint: async () => {
       const page = await chromium.context.newPage();

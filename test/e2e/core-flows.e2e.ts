@@ -179,6 +179,34 @@ describe.each(browsersUnderTest())('core flows in %s', (browserName) => {
     await expect.poll(storedUnread).toBe(before - 1);
   });
 
+  it('opens a post from the popup in a new tab and counts it read', async () => {
+    route('/mp.xml', 'Modern Python', MODERN_PYTHON_ITEMS);
+    await harness.callBackground('subscribe', { url: harness.server.url('/mp.xml') });
+    const page = await popup();
+    await page.click({ role: 'link', name: MODERN_PYTHON_ITEMS[4]!.title });
+    await expect.poll(() => harness.tabUrls(), { timeout: 20_000 }).toContain(harness.server.url('/mp/practice-2.html'));
+    await expect.poll(unreadPaths).not.toContain('/mp/practice-2.html');
+    // The post's tab came to the front; back to the popup, which followed the library meanwhile.
+    await page.bringToFront();
+    await expect.poll(() => titlesIn(page, 'Modern Python in Practice'), { timeout: 20_000 }).toEqual(MODERN_PYTHON_ITEMS.slice(5, 7).map((item) => item.title));
+  });
+
+  it('offers “Subscribe to this site” for the page in the current tab', async () => {
+    harness.server.route('/blog/', {
+      body: '<!doctype html><html><head><title>A new blog</title><link rel="alternate" type="application/rss+xml" title="New blog" href="/new.xml"></head><body>Hi</body></html>',
+      headers: HTML,
+    });
+    route('/new.xml', 'New blog', [{ title: 'Hello (Part 1)', link: 'new/hello.html', date: '2026-03-01T00:00:00Z' }]);
+    await track(harness.newTab(harness.server.url('/blog/')));
+    // Found by URL in script: match patterns (tabs.query's `url`) cannot hold the fixture server's port in Firefox.
+    const tabId = await harness.evaluateInExtension(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id, harness.server.url('/blog/'));
+    const page = await track(harness.openPopup(`?tabId=${tabId}`));
+    await page.click({ role: 'button', name: 'Subscribe to this site' });
+    const statuses = () => page.evaluate(() => [...document.querySelectorAll('[role="status"]')].map((status) => status.textContent));
+    await expect.poll(statuses, { timeout: 20_000 }).toContain('Subscribed to New blog (1 posts).');
+    expect((await subscriptions()).map((s) => s.feedUrl)).toEqual([harness.server.url('/new.xml')]);
+  });
+
   it('marks a post read on visit through the run-time content script, and runs none on an unsubscribed origin', async () => {
     route('/asgi.xml', 'Kfir’s blog', ASGI_ITEMS);
     await harness.callBackground('subscribe', { url: harness.server.url('/asgi.xml') });
@@ -255,5 +283,39 @@ describe.each(browsersUnderTest())('core flows in %s', (browserName) => {
     expect(restored).toHaveLength(ASGI_ITEMS.length);
     expect(restored.filter((post) => post.unread === 0).map((post) => post.guid).sort()).toEqual(readGuids);
   });
-});
 
+  it('keeps marking on visit after the background stops, starting again from what it stored', async () => {
+    route('/asgi.xml', 'Kfir’s blog', ASGI_ITEMS);
+    await harness.callBackground('subscribe', { url: harness.server.url('/asgi.xml') });
+    await expect.poll(() => harness.badgeText()).toBe('5');
+    await harness.stopBackground();
+    // The visit's message is the event that starts the background again.
+    await track(harness.newTab(harness.server.url('/posts/passive-to-real-part-3.html')));
+    await expect.poll(unreadPaths, { timeout: 20_000 }).not.toContain('/posts/passive-to-real-part-3.html');
+    await expect.poll(() => harness.badgeText()).toBe('4');
+  });
+
+  it('loses and duplicates nothing when the background is stopped half-way through a refresh', async () => {
+    const count = 12;
+    const feed = (i: number, delayMs?: number) =>
+      harness.server.route(`/many/${i}.xml`, { body: buildRss({ title: `Blog ${i}`, site: `${harness.server.origin}/b${i}/`, items: ASGI_ITEMS }), headers: RSS_HEADERS, ...(delayMs ? { delayMs } : {}) });
+    for (let i = 0; i < count; i += 1) feed(i);
+    const opml = `<opml version="2.0"><body>${Array.from({ length: count }, (_, i) => `<outline type="rss" text="Blog ${i}" xmlUrl="${harness.server.url(`/many/${i}.xml`)}"/>`).join('')}</body></opml>`;
+    await harness.callBackground('importOpml', { text: opml });
+    // Slow answers keep the refresh in flight long enough to stop the background in the middle of it.
+    for (let i = 0; i < count; i += 1) feed(i, 700);
+    void harness.callBackground('refreshNow', {}).catch(() => undefined);
+    await expect.poll(() => harness.server.requests().filter((r) => r.path.startsWith('/many/')).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await harness.stopBackground();
+    await harness.callBackground('ping');
+    expect((await subscriptions()).filter((s) => s.status === 'ok').length).toBeLessThan(count);
+
+    await harness.callBackground('refreshNow', {});
+    const after = await subscriptions();
+    expect(after).toHaveLength(count);
+    expect(after.every((s) => s.status === 'ok')).toBe(true);
+    const posts = await harness.readStore<StoredPost & { subscriptionId: number }>('posts');
+    expect(posts).toHaveLength(count * ASGI_ITEMS.length);
+    expect(new Set(posts.map((p) => `${p.subscriptionId}:${p.guid}`)).size).toBe(posts.length);
+  });
+});

@@ -37,6 +37,7 @@ function firefoxTab(firefox: FirefoxWithExtension, page: Page, uploads: string):
       await input.uploadFile(path);
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
+    bringToFront: () => page.bringToFront(),
     screenshot: async (path) => {
       await page.screenshot({ path });
     },
@@ -92,6 +93,7 @@ export async function launchFirefoxHarness(options: LaunchOptions): Promise<Brow
     newTab,
     ...probe,
     tabUrls: () => firefox.tabUrls(),
+    stopBackground: () => firefox.stopBackground(),
     buildDir: FIREFOX_E2E_BUILD_DIR,
     popupFirstPaint: async () => {
       const page = await newTab(extensionUrl('popup.html'));

@@ -40,6 +40,8 @@ export interface FirefoxWithExtension {
   reload(page: Page): Promise<void>;
   /** URLs of every open top-level tab, including those the extension opened itself. */
   tabUrls(): Promise<string[]>;
+  /** Stops the extension's event page now, as Firefox does after it idles; the next event starts it again. */
+  stopBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -108,6 +110,16 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
   }
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   const connection = bidi(browser);
+  /** Runs privileged script in the browser's own window (allowed by --remote-allow-system-access). */
+  const evaluateInChrome = async (expression: string): Promise<unknown> => {
+    const { result: tree } = await connection.send('browsingContext.getTree', { maxDepth: 0, 'moz:scope': 'chrome' });
+    const window = (tree as { contexts: { context: string }[] }).contexts[0];
+    if (!window) throw new Error('Firefox has no browser window to run privileged script in');
+    const { result } = await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true });
+    const outcome = result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text?: string } };
+    if (outcome.type !== 'success') throw new Error(`Privileged script failed: ${outcome.exceptionDetails?.text ?? 'unknown error'}`);
+    return outcome.result?.value;
+  };
   return {
     browser,
     origin,
@@ -121,6 +133,14 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
     tabUrls: async () => {
       const { result } = await connection.send('browsingContext.getTree', { maxDepth: 0 });
       return (result as { contexts: { url: string }[] }).contexts.map((context) => context.url);
+    },
+    stopBackground: async () => {
+      const state = await evaluateInChrome(`(async () => {
+        const extension = WebExtensionPolicy.getByID(${JSON.stringify(extensionId)}).extension;
+        await extension.terminateBackground({ disableResetIdleForTest: true });
+        return extension.backgroundState;
+      })()`);
+      if (state !== 'stopped') throw new Error(`Firefox's event page did not stop (state: ${String(state)})`);
     },
     close: () => browser.close(),
   };
