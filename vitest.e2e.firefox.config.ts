@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // run against the Firefox E2E build (one Firefox per file: a launch takes 7-16 s on 2 cores).
 export default defineConfig({
   test: {
-    include: ['test/e2e/core-flows.e2e.ts'],
+    include: ['test/e2e/core-flows.e2e.ts', 'test/e2e/event-page.e2e.ts'],
     globalSetup: ['test/e2e/global-setup-firefox.ts'],
     env: { PARTWISE_E2E_BROWSER: 'firefox' },
     fileParallelism: false,

@@ -99,6 +99,8 @@ export interface BrowserHarness {
 /** Options for {@link launchBrowser}. */
 export interface LaunchOptions {
   server?: FixtureServerOptions;
+  /** Firefox prefs for this launch (e.g. a shorter `extensions.background.idle.timeout`); Firefox only. */
+  firefoxPrefs?: Record<string, unknown>;
 }
 
 /** Launches `browser` with the E2E build of Partwise installed and a fixture server beside it. */

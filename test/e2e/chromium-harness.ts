@@ -36,6 +36,7 @@ export function chromiumTab(page: Page): Tab {
 
 /** Chromium (through Playwright) behind the browser-neutral {@link BrowserHarness}. */
 export async function launchChromiumHarness(options: LaunchOptions): Promise<BrowserHarness> {
+  if (options.firefoxPrefs) throw new Error('firefoxPrefs are for Firefox launches only');
   const chromium = await launchExtension({ server: options.server });
   const pages = new WeakMap<Tab, Page>();
   const newTab = async (url?: string): Promise<Tab> => {

@@ -70,7 +70,7 @@ export async function launchFirefoxHarness(options: LaunchOptions): Promise<Brow
   const server = await startFixtureServer(options.server);
   let firefox: FirefoxWithExtension;
   try {
-    firefox = await launchFirefoxWithExtension({ downloadDir: downloads });
+    firefox = await launchFirefoxWithExtension({ downloadDir: downloads, prefs: options.firefoxPrefs });
   } catch (error) {
     await server.close();
     throw error;

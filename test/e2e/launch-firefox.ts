@@ -27,6 +27,8 @@ export interface FirefoxLaunchOptions {
   headless?: boolean;
   /** Where downloads land without asking (default: Firefox's own folder, with a prompt). */
   downloadDir?: string;
+  /** More Firefox prefs (they win over the harness's own). */
+  prefs?: Record<string, unknown>;
 }
 
 /** A Firefox running Partwise as a temporary add-on. */
@@ -100,7 +102,7 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions =
     executablePath: firefoxPath(),
     headless: options.headless ?? true,
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: firefoxPrefs(extensionId, options.downloadDir),
+    extraPrefsFirefox: { ...firefoxPrefs(extensionId, options.downloadDir), ...options.prefs },
   });
   try {
     await browser.installExtension(buildDir);
