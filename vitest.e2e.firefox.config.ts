@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Browser tests in Firefox ESR: the files whose flows are meant to behave the same in both browsers,
-// run against the Firefox E2E build (one Firefox per file: a launch takes 7-16 s on 2 cores).
+// Browser tests in Firefox ESR, against the Firefox E2E build: the flows meant to behave the same in
+// both browsers (core-flows.e2e.ts) and what only Firefox does (firefox.e2e.ts). One Firefox per file:
+// a launch takes 7-16 s on 2 cores.
 export default defineConfig({
   test: {
-    include: ['test/e2e/core-flows.e2e.ts', 'test/e2e/event-page.e2e.ts'],
+    include: ['test/e2e/core-flows.e2e.ts', 'test/e2e/firefox.e2e.ts'],
     globalSetup: ['test/e2e/global-setup-firefox.ts'],
     env: { PARTWISE_E2E_BROWSER: 'firefox' },
     fileParallelism: false,
