@@ -170,6 +170,11 @@ describe.each(browsersUnderTest())('core flows in %s', (browserName) => {
     for (const path of ['/asgi.xml', '/mp.xml']) await harness.callBackground('subscribe', { url: harness.server.url(path) });
     const page = await popup();
     const appGroups = await groupNames(page);
+    // The app took over from the painted preview: no preview left, each group shown once.
+    expect(await page.evaluate(() => ({ preview: document.querySelectorAll('#first-page').length, groups: document.querySelectorAll('section.group').length }))).toEqual({
+      preview: 0,
+      groups: appGroups.length,
+    });
     const firstPaint = await harness.popupFirstPaint();
     expect(firstPaint.inert).toBe(true);
     expect(firstPaint.groups.length).toBeGreaterThan(0);
