@@ -3,15 +3,19 @@ import type { RefreshOutcome } from '../refresh/types';
 import { afterSubscriptionsChange } from './after-change';
 import { backgroundDeps } from './background-deps';
 import { applySyncedReadMarks } from '../sync/sync-engine';
+import { whileKeptAlive } from './keep-alive';
 
 /**
  * Refreshes the chosen subscriptions (by default, the due ones), then updates the badge, the next
- * alarm and the content-script sites. What a stopped worker left undone is simply still due.
+ * alarm and the content-script sites, keeping the background awake meanwhile (Firefox would stop
+ * its event page 30 s into a long refresh). What a stopped worker left undone is simply still due.
  */
-export async function runRefresh(options: RefreshAllOptions = {}): Promise<RefreshOutcome[]> {
-  const deps = backgroundDeps();
-  const outcomes = await refreshAll(deps, options);
-  await applySyncedReadMarks(deps.db);
-  await afterSubscriptionsChange(deps.db, deps.now());
-  return outcomes;
+export function runRefresh(options: RefreshAllOptions = {}): Promise<RefreshOutcome[]> {
+  return whileKeptAlive(async () => {
+    const deps = backgroundDeps();
+    const outcomes = await refreshAll(deps, options);
+    await applySyncedReadMarks(deps.db);
+    await afterSubscriptionsChange(deps.db, deps.now());
+    return outcomes;
+  });
 }

@@ -2,11 +2,11 @@ import { ensureBrowser, type BrowserName } from '../../scripts/browsers';
 import { buildE2eExtension } from './build-extension';
 
 /** The browsers the browser tests drive (the setup step makes sure each is there). */
-export const E2E_BROWSERS: BrowserName[] = ['chromium'];
+export const E2E_BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
-/** Finds (or installs, see scripts/browsers.ts) the browsers, then builds the E2E flavour once before the browser tests. */
+/** Finds (or installs, see scripts/browsers.ts) Chromium, then builds the E2E flavour once before the Chromium browser tests. */
 export default function setup(): void {
-  for (const name of E2E_BROWSERS) ensureBrowser(name);
+  ensureBrowser('chromium');
   if (process.env.PARTWISE_E2E_SKIP_BUILD === '1') return;
   buildE2eExtension();
 }
