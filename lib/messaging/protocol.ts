@@ -31,11 +31,13 @@ export interface FeedChoice {
   url: string;
   title?: string;
   type: 'rss' | 'atom' | 'json' | 'unknown';
+  /** The page that offered this feed, when it lists series: kept as the feed's series page on subscribing. */
+  seriesPageUrl?: string;
 }
 
 /** What subscribing to a URL led to. */
 export type SubscribeResult =
-  | { kind: 'subscribed'; subscriptionId: number; title: string; postCount: number }
+  | { kind: 'subscribed'; subscriptionId: number; title: string; postCount: number; seriesPosts?: number }
   | { kind: 'exists'; subscriptionId: number; title: string }
   | { kind: 'choose'; feeds: FeedChoice[] };
 
@@ -69,7 +71,7 @@ export interface ProtocolMap {
   ping(): PingReply;
   pageVisited(visit: PageVisit): VisitResult;
   /** Subscribe to a feed URL, or discover the feeds of a site URL. Host access must already be granted. */
-  subscribe(request: { url: string; title?: string }): SubscribeResult;
+  subscribe(request: { url: string; title?: string; seriesPageUrl?: string }): SubscribeResult;
   unsubscribe(request: { subscriptionId: number; keepPosts: boolean }): void;
   updateSubscription(request: { subscriptionId: number; edit: SubscriptionEdit }): void;
   /** Refresh one subscription now, or every subscription when no id is given. */
