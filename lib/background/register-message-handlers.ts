@@ -20,7 +20,7 @@ export function registerMessageHandlers(): void {
 
   onMessage('pageVisited', async ({ data }) => {
     const result = await handlePageVisit(db(), data, Date.now());
-    if (result.marked.length > 0) await afterPostsChange(db());
+    if (result.marked.length > 0 || result.seriesChanged) await afterPostsChange(db());
     return result;
   });
 

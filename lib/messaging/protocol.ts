@@ -14,6 +14,27 @@ export interface PageVisit {
   canonical?: string | null;
   ogUrl?: string | null;
   title?: string;
+  /** The series the page declares (Forem box, PublishPress, JSON-LD, og:see_also, a generic box). */
+  series?: PageSeries[];
+}
+
+/** A post an article page's series declaration names. */
+export interface PageSeriesEntry {
+  url?: string;
+  title?: string;
+  /** The author's part number, when the page gives it. */
+  position?: number;
+}
+
+/** A series an article page declares: its name (empty when only membership is known) and its posts. */
+export interface PageSeries {
+  source: 'forem' | 'publishpress' | 'json-ld' | 'og-see-also' | 'generic';
+  name: string;
+  /** True when `entries` are in the author's reading order. */
+  ordered: boolean;
+  entries: PageSeriesEntry[];
+  /** The page itself, with its part number, when the list does not say which entry it is. */
+  self?: PageSeriesEntry;
 }
 
 /** What the background did with a page view. */
@@ -24,6 +45,8 @@ export interface VisitResult {
   marked: number[];
   /** The next part of the series this page belongs to, when the "next in series" link is on. */
   next?: { title: string; url: string; label: string };
+  /** True when the page's series declaration changed the library's series. */
+  seriesChanged?: boolean;
 }
 
 /** A feed found on a page, offered to the user to pick. */
