@@ -12,6 +12,7 @@ import { PERMISSION_DECLINED, subscribeWithPermission } from '@/lib/permissions/
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { downloadText } from './download-text';
 import { useMissingOrigins } from './use-missing-origins';
+import { addSeriesPage, removeSeriesPage } from './series-page-actions';
 
 const ALL_SITES = ['http://*/*', 'https://*/*'];
 
@@ -138,6 +139,8 @@ export function App() {
             .then(() => sendMessage('syncContentScripts'))
             .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
         }
+        onAddSeriesPage={addSeriesPage}
+        onRemoveSeriesPage={(s, url) => void removeSeriesPage(s, url).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
       />
       <ImportExport
         status={transfer}

@@ -12,6 +12,7 @@ import { savePage } from './save-page';
 import { subscribe } from './subscribe';
 import { subscriptionEditPatch } from './subscription-edit';
 import { registerImportExportHandlers } from './register-import-export';
+import { registerSeriesPageHandlers } from './register-series-page-handlers';
 
 /** Registers every background message handler; call synchronously from the background's main(). */
 export function registerMessageHandlers(): void {
@@ -82,4 +83,5 @@ export function registerMessageHandlers(): void {
   });
   onMessage('syncContentScripts', async () => ({ patterns: await afterSubscriptionsChange(db(), Date.now()) }));
   registerImportExportHandlers();
+  registerSeriesPageHandlers();
 }

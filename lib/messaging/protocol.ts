@@ -115,6 +115,23 @@ export interface ProtocolMap {
   exportOpml(): { text: string };
   exportBackup(): { text: string };
   importBackup(request: { text: string }): ImportReport;
+  /** The subscriptions whose series a page (as the popup read it) lists. */
+  seriesPageOffer(request: { url: string; html: string }): SeriesPageOffer[];
+  /** Keep the page the popup shows as a series page of a subscription. */
+  useSeriesPage(request: { subscriptionId: number; url: string; html: string }): { placed: number };
+  /** Add a series page to a subscription by its address (options page). */
+  addSeriesPage(request: { subscriptionId: number; url: string }): { placed: number };
+  removeSeriesPage(request: { subscriptionId: number; url: string }): void;
+}
+
+/** A subscription whose posts the page in the active tab lists in series. */
+export interface SeriesPageOffer {
+  subscriptionId: number;
+  title: string;
+  /** How many of its posts the page places. */
+  placed: number;
+  /** How many series the page lists. */
+  series: number;
 }
 
 /** Typed send/listen pair shared by every extension context. */
