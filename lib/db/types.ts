@@ -45,6 +45,8 @@ export interface Subscription {
   seriesPages?: SeriesPageState[];
   /** The series the author declares on series pages, article pages and in the feed (not indexed). */
   declaredSeries?: DeclaredSeries[];
+  /** When a platform's API (Forem) was last asked for this feed's series (not indexed). */
+  apiCheckedAt?: number;
 }
 
 /** One post of a subscription. Times are epoch milliseconds. */

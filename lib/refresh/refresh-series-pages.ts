@@ -1,4 +1,5 @@
 import type { RefreshOutcome } from './types';
+import { foremApiUrl, refreshForemSeries } from './forem-series';
 import { politeFetcher } from './polite-fetcher';
 import { dueSeriesPages, refreshSeriesPage, type SeriesPageDeps } from './series-pages';
 
@@ -7,14 +8,17 @@ const LIMITS = { global: 2, perHost: 1 };
 
 /**
  * Checks the series pages that are due (daily) and those of feeds that just brought new posts, so
- * a post the author adds to a series lands where the author put it. Returns how many pages changed.
+ * a post the author adds to a series lands where the author put it; and, for Forem feeds, the series
+ * Forem's API tells (daily, on the feed's own host). Returns how many pages changed.
  */
 export async function refreshSeriesPages(deps: SeriesPageDeps, outcomes: readonly RefreshOutcome[]): Promise<number> {
   const withNewPosts = new Set(outcomes.filter((outcome) => outcome.added > 0).map((outcome) => outcome.subscriptionId));
-  const subscriptions = (await deps.db.subscriptions.toArray()).filter((s) => (s.seriesPages?.length ?? 0) > 0);
+  const all = await deps.db.subscriptions.toArray();
+  const polite: SeriesPageDeps = { ...deps, fetch: politeFetcher(deps.fetch, LIMITS) };
+  await Promise.all(all.filter((s) => s.archivedAt === undefined && foremApiUrl(s.feedUrl) !== undefined).map((s) => refreshForemSeries(polite, s).catch((error: unknown) => console.error(`Reading the Forem series of ${s.feedUrl} failed`, error))));
+  const subscriptions = all.filter((s) => (s.seriesPages?.length ?? 0) > 0);
   const due = dueSeriesPages(subscriptions, withNewPosts, deps.now());
   if (due.length === 0) return 0;
-  const polite: SeriesPageDeps = { ...deps, fetch: politeFetcher(deps.fetch, LIMITS) };
   const results = await Promise.all(
     due.map(({ subscription, page }) =>
       refreshSeriesPage(polite, subscription, page).catch((error: unknown) => {
