@@ -117,3 +117,34 @@ describe('subscribe with an author\'s index page (seed 000 shape)', () => {
     expect(result).toMatchObject({ kind: 'subscribed' });
   });
 });
+
+describe('an index page on the feed\'s own host', () => {
+  const db = useTestDatabase();
+  const SITE = 'https://writer.test/';
+  const FEED_URL = 'https://writer.test/blog/rss.xml';
+  const pages: Record<string, FetchResult> = {
+    [SITE]: ok(SITE, indexPage(FEED_URL).replace('<head>', `<head><link rel="alternate" type="application/rss+xml" href="${FEED_URL}">`), 'text/html'),
+    [FEED_URL]: ok(FEED_URL, indexFeed('https://writer.test/blog/'), 'application/rss+xml'),
+  };
+  const deps = (): SubscribeDeps => ({
+    db: db(),
+    fetch: async (url) => pages[url] ?? { kind: 'failed', reason: 'http', status: 404, message: `${url} answered HTTP 404.` },
+    parse: (body, options) => parseFeed(body, options),
+    notify: async () => undefined,
+    now: () => Date.UTC(2026, 10, 1),
+    random: () => 0,
+    discover: async (pageUrl, html) => findFeedLinks(pageUrl, html).map((feed) => ({ url: feed.url, title: feed.title, type: feed.type })),
+    decodeHtml: (body) => new TextDecoder().decode(body),
+  });
+
+  it('subscribes without asking and keeps the page', async () => {
+    await expect(subscribe(deps(), { url: SITE })).resolves.toMatchObject({ kind: 'subscribed', seriesPosts: 18 });
+    expect((await db().subscriptions.toArray())[0]?.seriesPages?.map((p) => p.url)).toEqual([SITE]);
+  });
+
+  it('keeps the page for a feed already subscribed', async () => {
+    await subscribe(deps(), { url: FEED_URL });
+    await expect(subscribe(deps(), { url: SITE })).resolves.toMatchObject({ kind: 'exists' });
+    expect((await db().subscriptions.toArray())[0]?.seriesPages?.map((p) => p.url)).toEqual([SITE]);
+  });
+});

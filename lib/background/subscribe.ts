@@ -18,6 +18,12 @@ async function pageSeries(deps: SubscribeDeps, outcome: FetchModified): Promise<
   return read.declarations.length > 0 ? read : undefined;
 }
 
+/** An existing subscription reached through a page that lists its series keeps that page too. */
+async function keptWith(deps: SubscribeDeps, result: SubscribeResult, page: ReadSeriesPage | string | undefined): Promise<SubscribeResult> {
+  if (result.kind === 'exists') await keepSeriesPage(deps, result.subscriptionId, page);
+  return result;
+}
+
 /** Keeps the page that led to the feed as its series page when it places two of its posts; never fails the subscription. */
 async function keepSeriesPage(deps: SubscribeDeps, subscriptionId: number, page: ReadSeriesPage | string | undefined): Promise<number> {
   if (page === undefined) return 0;
@@ -93,7 +99,7 @@ async function existing(db: PartwiseDatabase, urls: readonly string[]): Promise<
 export async function subscribe(deps: SubscribeDeps, request: SubscribeRequest, depth = 0, seriesPage?: ReadSeriesPage): Promise<SubscribeResult> {
   const url = webUrl(request.url);
   const known = await existing(deps.db, [url]);
-  if (known) return known;
+  if (known) return keptWith(deps, known, seriesPage ?? request.seriesPageUrl);
   const outcome = await fetchOrExplain(deps, url);
   const feed = tryParse(deps, outcome);
   if (!feed) {
@@ -108,7 +114,7 @@ export async function subscribe(deps: SubscribeDeps, request: SubscribeRequest, 
     return subscribe(deps, { url: feeds[0]!.url, title: request.title ?? feeds[0]!.title }, depth + 1, page);
   }
   const duplicate = await existing(deps.db, [outcome.finalUrl]);
-  if (duplicate) return duplicate;
+  if (duplicate) return keptWith(deps, duplicate, seriesPage ?? request.seriesPageUrl);
   const subscription = await addSubscription(
     deps.db,
     { feedUrl: outcome.finalUrl, siteUrl: feed.siteUrl, title: request.title?.trim() || feed.title || outcome.finalUrl },
