@@ -63,3 +63,19 @@ describe('a visited article page declares its series', () => {
     expect((await db().subscriptions.get(sub.id))?.declaredSeries).toBeUndefined();
   });
 });
+
+describe('an article page reached under another address', () => {
+  const db = useTestDatabase();
+
+  it('names itself by the post its canonical link matched', async () => {
+    const sub = await addSubscription(db(), { feedUrl: 'https://dev.example.to/feed/rustacean', title: 'Rustacean' }, NOW);
+    await upsertPosts(db(), sub.id, POSTS, NOW);
+    const mirror = 'https://mirror.example/copy-of-cargo';
+    const declare = (url: string, slug: string, position: number) =>
+      handlePageVisit(db(), { url, canonical: `https://dev.example.to/rustacean/${slug}`, series: [{ source: 'json-ld', name: 'Rust Basics', ordered: true, entries: [{ url, position }] }] }, NOW);
+    await declare(mirror, 'cargo', 1);
+    await declare('https://dev.example.to/rustacean/lifetimes-at-last', 'lifetimes-at-last', 2);
+    const grouped = (await db().posts.toArray()).filter((p) => p.seriesKey !== undefined).sort((a, b) => (a.part ?? 0) - (b.part ?? 0));
+    expect(grouped.map((p) => p.title)).toEqual(['Cargo tips', 'Lifetimes, at last']);
+  });
+});

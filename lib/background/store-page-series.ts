@@ -13,14 +13,18 @@ function clip(text: string | undefined): string | undefined {
   return typeof text === 'string' ? text.slice(0, MAX_TEXT) : undefined;
 }
 
-/** An article page's series as a stored declaration; a nameless one (og:see_also) takes `fallbackName`. */
-export function pageDeclaration(series: PageSeries, pageUrl: string, fallbackName: string): DeclaredSeries | undefined {
+/**
+ * An article page's series as a stored declaration; a nameless one (og:see_also) takes `fallbackName`.
+ * The page itself is named by the post it was matched to (`postUrl`: by canonical link, og:url, AMP…).
+ */
+export function pageDeclaration(series: PageSeries, pageUrl: string, fallbackName: string, postUrl?: string): DeclaredSeries | undefined {
   const name = (clip(series.name)?.trim() || fallbackName).trim();
   if (!name || !Array.isArray(series.entries)) return undefined;
-  const entries = series.entries.slice(0, MAX_ENTRIES).map((e) => declaredEntry({ url: clip(e.url), title: clip(e.title), position: e.position }));
+  const own = (url: string | undefined) => (url === pageUrl && postUrl ? postUrl : clip(url));
+  const entries = series.entries.slice(0, MAX_ENTRIES).map((e) => declaredEntry({ url: own(e.url), title: clip(e.title), position: e.position }));
   // The page itself, numbered by the page, when its list does not already name it.
   if (series.self?.position !== undefined && !entries.some((e) => e.position === series.self?.position)) {
-    entries.push(declaredEntry({ url: clip(series.self.url), title: clip(series.self.title), position: series.self.position }));
+    entries.push(declaredEntry({ url: own(series.self.url), title: clip(series.self.title), position: series.self.position }));
   }
   const usable = entries.filter((e) => e.normalizedUrl !== undefined || e.title !== undefined);
   if (usable.length === 0) return undefined;
@@ -42,7 +46,7 @@ export async function storePageSeries(db: PartwiseDatabase, pageUrl: string, dec
       const row = post.seriesKey === undefined ? undefined : await db.series.where('[subscriptionId+key]').equals([subscriptionId, post.seriesKey]).first();
       let list = current.declaredSeries;
       for (const series of declared.slice(0, MAX_SERIES)) {
-        const declaration = pageDeclaration(series, pageUrl, row?.name ?? post.title);
+        const declaration = pageDeclaration(series, pageUrl, row?.name ?? post.title, post.url);
         if (declaration) list = mergeDeclaration(list, declaration);
       }
       if (JSON.stringify(list) === JSON.stringify(current.declaredSeries)) continue;
