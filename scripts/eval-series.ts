@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { assignSeries, type SeriesInput } from '../lib/series/assign';
 import { addScores, emptyScore, precision, scorePairs, type PairScore } from '../lib/series/eval-score';
 import { hasShared, sharedPath } from '../test/shared-corpus';
+import { evalSeeds } from './eval-series-seeds';
 
 interface Row { blog: string; title: string; date: string; url: string; series: string | null; part: number | null }
 interface Suspect { blog: string; title: string; url: string }
@@ -89,6 +90,7 @@ function main(): void {
   console.log('prec. excludes unverifiable pairs; strict counts them as wrong. m.rec = recall over labelled pairs whose titles both carry');
   console.log('a generic part marker; w.rec = the same without bare leading numbers/codes ("29 - …") as markers.');
   console.log(`assignSeries on 10,000 posts (corpus titles cycled): median ${timing(rows).toFixed(1)} ms of 7 runs`);
+  evalSeeds();
 }
 
 main();

@@ -36,6 +36,8 @@ export function SubscriptionList(props: SubscriptionListProps) {
               onRefresh={props.onRefresh}
               onUnsubscribe={props.onUnsubscribe}
               onAllowOrigins={props.onAllowOrigins}
+              onAddSeriesPage={props.onAddSeriesPage}
+              onRemoveSeriesPage={props.onRemoveSeriesPage}
             />
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Subscription } from '@/lib/db';
 import type { SubscriptionEdit } from '@/lib/messaging/protocol';
 import { formatRelative } from '../format-date';
+import { SeriesPages } from './SeriesPages';
 
 /** The per-subscription actions of the options page. */
 export interface SubscriptionActions {
@@ -10,6 +11,9 @@ export interface SubscriptionActions {
   onUnsubscribe: (subscription: Subscription, keepPosts: boolean) => void;
   /** Ask for access to sites the feed's posts live on, so visits there mark posts read. */
   onAllowOrigins: (origins: string[]) => void;
+  /** Add a series page by address; resolves with a sentence for the user. */
+  onAddSeriesPage?: (subscription: Subscription, url: string) => Promise<string>;
+  onRemoveSeriesPage?: (subscription: Subscription, url: string) => void;
 }
 
 /** Props of {@link SubscriptionRow}. */
@@ -113,6 +117,15 @@ export function SubscriptionRow(props: SubscriptionRowProps) {
             Allow marking read there
           </button>
         </p>
+      )}
+      {props.onAddSeriesPage && props.onRemoveSeriesPage && (
+        <SeriesPages
+          subscriptionId={s.id}
+          feedName={name}
+          pages={s.seriesPages ?? []}
+          onAdd={(url) => props.onAddSeriesPage!(s, url)}
+          onRemove={(url) => props.onRemoveSeriesPage!(s, url)}
+        />
       )}
       {confirming && (
         <div class="confirm" role="group" aria-label={`Unsubscribe from ${name}`}>

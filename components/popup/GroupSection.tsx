@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ReadingGroup, ReadingPost, SeriesChoice } from '@/lib/reading-list/types';
 import { PostItem, type OpenIntent } from './PostItem';
 import { SeriesEditor, type SeriesEdit } from './SeriesEditor';
+import { SeriesOrigin } from './SeriesOrigin';
 
 /** Props of {@link GroupSection}. */
 export interface GroupSectionProps {
@@ -39,6 +40,7 @@ export function GroupSection(props: GroupSectionProps) {
               </span>
             )}
             {group.kind === 'series' && <span> · {group.feedTitle}</span>}
+            {group.kind === 'series' && <SeriesOrigin source={group.declaredBy} />}
             {group.kind === 'feed' && <span>{unread} unread</span>}
           </p>
           {group.kind === 'series' && group.progress && (

@@ -16,6 +16,7 @@ import { SyncCard } from '@/components/options/SyncCard';
 import { SYNC_QUOTA } from '@/lib/sync/encode';
 import { useSyncStatus } from '@/lib/ui/use-sync-status';
 import { grantAndFetch, useFeedsAwaitingAccess } from '@/lib/ui/use-feeds-awaiting-access';
+import { addSeriesPage, removeSeriesPage } from './series-page-actions';
 
 const ALL_SITES = ['http://*/*', 'https://*/*'];
 
@@ -144,6 +145,8 @@ export function App() {
             .then(() => sendMessage('syncContentScripts'))
             .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
         }
+        onAddSeriesPage={addSeriesPage}
+        onRemoveSeriesPage={(s, url) => void removeSeriesPage(s, url).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
       />
       <ImportExport
         status={transfer}

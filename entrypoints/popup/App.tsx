@@ -20,6 +20,8 @@ import { feedTypeOfMime } from '@/lib/content-scripts/collect-page-info';
 import { seriesEditRequest } from './series-edit-request';
 import { useKeyboardNavigation } from './use-keyboard-navigation';
 import { usePageInfo } from './use-page-info';
+import { useSeriesPageOffer } from './use-series-page-offer';
+import { SeriesPageOffer } from '@/components/popup/SeriesPageOffer';
 import { subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
 
 const PAGE = 60;
@@ -52,6 +54,7 @@ export function App({ initial }: { initial?: FirstPage }) {
   const unread = useLiveQuery(() => unreadCount(db), [], 200, initial?.unread);
   useEffect(applyTheme, []);
   const page = usePageInfo();
+  const seriesOffer = useSeriesPageOffer(page?.url);
 
   const failing = useMemo(() => (subscriptions.value ? failingFeeds(subscriptions.value) : (initial?.failing ?? [])), [subscriptions.value]);
   const subscribedUrls = useMemo(() => new Set((subscriptions.value ?? []).map((s) => s.feedUrl)), [subscriptions.value]);
@@ -132,6 +135,7 @@ export function App({ initial }: { initial?: FirstPage }) {
           {notice}
         </p>
       )}
+      <SeriesPageOffer offers={seriesOffer.offers} onUse={(offer) => void seriesOffer.accept(offer).then(setNotice).catch(report)} />
       {choices && <FeedChooser feeds={choices} onChoose={(feed) => void subscribeTo([feed]).catch(report)} onCancel={() => setChoices(undefined)} />}
       {list.error && <p class="error" role="alert">Could not read your library: {list.error.message}</p>}
       <StatusLines feeds={failing} />

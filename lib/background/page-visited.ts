@@ -2,6 +2,7 @@ import { findPostsByNormalizedUrl, getSettings, postsOfSeries, setRead, type Par
 import type { PageVisit, VisitResult } from '../messaging/protocol';
 import { partLabel } from '../reading-list/part-label';
 import { articleUrlKeys } from '../urls/normalize';
+import { storePageSeries } from './store-page-series';
 
 async function markable(db: PartwiseDatabase, posts: readonly Post[]): Promise<Post[]> {
   const ids = [...new Set(posts.map((post) => post.subscriptionId))];
@@ -25,11 +26,14 @@ async function nextInSeries(db: PartwiseDatabase, post: Post): Promise<VisitResu
  */
 export async function handlePageVisit(db: PartwiseDatabase, visit: PageVisit, now: number): Promise<VisitResult> {
   const keys = articleUrlKeys(visit.url, { canonical: visit.canonical, ogUrl: visit.ogUrl });
-  const posts = await findPostsByNormalizedUrl(db, keys);
+  const found = await findPostsByNormalizedUrl(db, keys);
+  const seriesChanged = visit.series ? await storePageSeries(db, visit.url, visit.series, found) : false;
+  // A declaration just applied may have moved these posts into a series.
+  const posts = seriesChanged ? await findPostsByNormalizedUrl(db, keys) : found;
   const toMark = await markable(db, posts);
   if (toMark.length > 0) await setRead(db, toMark.map((post) => post.id), true, now);
   const settings = await getSettings(db);
   const inSeries = posts.find((post) => post.seriesKey !== undefined);
   const next = settings.showNextInSeries && inSeries ? await nextInSeries(db, inSeries) : undefined;
-  return { matched: posts.map((post) => post.id), marked: toMark.map((post) => post.id), ...(next ? { next } : {}) };
+  return { matched: posts.map((post) => post.id), marked: toMark.map((post) => post.id), ...(next ? { next } : {}), ...(seriesChanged ? { seriesChanged } : {}) };
 }

@@ -13,6 +13,7 @@ import { subscribe } from './subscribe';
 import { subscriptionEditPatch } from './subscription-edit';
 import { registerImportExportHandlers } from './register-import-export';
 import { syncReadMarks, syncSeriesEdit, syncSettings, syncSubscriptionChanged, syncUnsubscribed } from '../sync/record-local';
+import { registerSeriesPageHandlers } from './register-series-page-handlers';
 
 /** Registers every background message handler; call synchronously from the background's main(). */
 export function registerMessageHandlers(): void {
@@ -22,7 +23,7 @@ export function registerMessageHandlers(): void {
   onMessage('pageVisited', async ({ data }) => {
     const result = await handlePageVisit(db(), data, Date.now());
     await syncReadMarks(db(), result.marked, true, Date.now());
-    if (result.marked.length > 0) await afterPostsChange(db());
+    if (result.marked.length > 0 || result.seriesChanged) await afterPostsChange(db());
     return result;
   });
 
@@ -92,4 +93,5 @@ export function registerMessageHandlers(): void {
   });
   onMessage('syncContentScripts', async () => ({ patterns: await afterSubscriptionsChange(db(), Date.now()) }));
   registerImportExportHandlers();
+  registerSeriesPageHandlers();
 }

@@ -4,6 +4,7 @@ import { afterSubscriptionsChange } from './after-change';
 import { backgroundDeps } from './background-deps';
 import { applySyncedReadMarks } from '../sync/sync-engine';
 import { whileKeptAlive } from './keep-alive';
+import { refreshSeriesPages } from '../refresh/refresh-series-pages';
 
 /**
  * Refreshes the chosen subscriptions (by default, the due ones), then updates the badge, the next
@@ -14,6 +15,7 @@ export function runRefresh(options: RefreshAllOptions = {}): Promise<RefreshOutc
   return whileKeptAlive(async () => {
     const deps = backgroundDeps();
     const outcomes = await refreshAll(deps, options);
+    await refreshSeriesPages(deps, outcomes);
     await applySyncedReadMarks(deps.db);
     await afterSubscriptionsChange(deps.db, deps.now());
     return outcomes;

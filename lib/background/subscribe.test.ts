@@ -5,6 +5,7 @@ import { findFeedLinks } from '../feeds/discover';
 import type { FetchResult } from '../feeds/fetch';
 import { parseFeed } from '../feeds/parse';
 import { subscribe, type SubscribeDeps } from './subscribe';
+import { indexFeed, indexPage, INDEX_SERIES, plainPunctuation } from '../../test/fixtures/index-page';
 
 const encoder = new TextEncoder();
 const FEED = buildRss({ title: 'Kfir’s blog', site: 'https://blog.test/', items: ASGI_ITEMS });
@@ -57,5 +58,93 @@ describe('subscribe', () => {
     await subscribe(deps(), { url: 'https://blog.test/feed.xml' });
     await expect(subscribe(deps(), { url: 'https://blog.test/' })).resolves.toMatchObject({ kind: 'exists', title: 'Kfir’s blog' });
     expect(await db().subscriptions.count()).toBe(1);
+  });
+});
+
+describe('subscribe with an author\'s index page (seed 000 shape)', () => {
+  const db = useTestDatabase();
+  const INDEX = 'https://code.test/dev-writer';
+  const FEED_URL = 'https://writer.test/blog/rss.xml';
+  const web = (extra: Record<string, FetchResult> = {}): Record<string, FetchResult> => ({
+    [INDEX]: ok(INDEX, indexPage(FEED_URL), 'text/html; charset=utf-8'),
+    [FEED_URL]: ok(FEED_URL, indexFeed('https://writer.test/blog/'), 'application/rss+xml'),
+    ...extra,
+  });
+  const deps = (pages: Record<string, FetchResult>): SubscribeDeps => ({
+    db: db(),
+    fetch: async (url) => pages[url] ?? { kind: 'failed', reason: 'http', status: 404, message: `${url} answered HTTP 404.` },
+    parse: (body, options) => parseFeed(body, options),
+    notify: async () => undefined,
+    now: () => Date.UTC(2026, 10, 1),
+    random: () => 0,
+    discover: async (pageUrl, html) => findFeedLinks(pageUrl, html).map((feed) => ({ url: feed.url, title: feed.title, type: feed.type })),
+    decodeHtml: (body) => new TextDecoder().decode(body),
+  });
+
+  async function seriesOf(subscriptionId: number): Promise<Map<string, string[]>> {
+    const rows = await db().series.where('subscriptionId').equals(subscriptionId).toArray();
+    const names = new Map(rows.map((row) => [row.key, row.name]));
+    const posts = (await db().posts.toArray()).filter((p) => p.seriesKey !== undefined).sort((a, b) => (a.part ?? 99) - (b.part ?? 99));
+    const out = new Map<string, string[]>();
+    for (const post of posts) out.set(names.get(post.seriesKey!)!, [...(out.get(names.get(post.seriesKey!)!) ?? []), post.title]);
+    return out;
+  }
+
+  it('offers the feed on the other host, then keeps the page as its series page: the four series in the author\'s order', async () => {
+    const pages = web();
+    const choice = await subscribe(deps(pages), { url: INDEX });
+    expect(choice).toMatchObject({ kind: 'choose', feeds: [{ url: FEED_URL, seriesPageUrl: INDEX }] });
+    const result = await subscribe(deps(pages), { url: FEED_URL, seriesPageUrl: INDEX });
+    expect(result).toMatchObject({ kind: 'subscribed', seriesPosts: 18 });
+    const series = await seriesOf((result as { subscriptionId: number }).subscriptionId);
+    expect([...series.keys()].sort()).toEqual(['Dives into ASGI', 'Enhance Your Code Delivery Skills as a Software Engineer', 'Memory Topics', 'Quick Dives into FastAPI']);
+    for (const s of INDEX_SERIES) expect(series.get(s.heading.replace(/ Series' Articles$/, ''))).toEqual(s.posts.map((p) => plainPunctuation(p.title)));
+    const stored = await db().subscriptions.get((result as { subscriptionId: number }).subscriptionId);
+    expect(stored?.seriesPages?.map((p) => p.url)).toEqual([INDEX]);
+  });
+
+  it('does not keep a page that places fewer than two of the feed\'s posts', async () => {
+    const other = 'https://code.test/other';
+    const pages = web({ [other]: ok(other, indexPage(FEED_URL, [{ heading: 'Unrelated', posts: [{ title: 'Nothing here', date: '2024-01-01' }, { title: 'Nor here', date: '2024-01-02' }] }]), 'text/html') });
+    const result = await subscribe(deps(pages), { url: FEED_URL, seriesPageUrl: other });
+    expect(result).toMatchObject({ kind: 'subscribed' });
+    expect(result).not.toHaveProperty('seriesPosts');
+    expect((await db().subscriptions.toArray())[0]?.seriesPages).toBeUndefined();
+  });
+
+  it('subscribes even when the series page cannot be fetched', async () => {
+    const result = await subscribe(deps({ [FEED_URL]: web()[FEED_URL]! }), { url: FEED_URL, seriesPageUrl: INDEX });
+    expect(result).toMatchObject({ kind: 'subscribed' });
+  });
+});
+
+describe('an index page on the feed\'s own host', () => {
+  const db = useTestDatabase();
+  const SITE = 'https://writer.test/';
+  const FEED_URL = 'https://writer.test/blog/rss.xml';
+  const pages: Record<string, FetchResult> = {
+    [SITE]: ok(SITE, indexPage(FEED_URL).replace('<head>', `<head><link rel="alternate" type="application/rss+xml" href="${FEED_URL}">`), 'text/html'),
+    [FEED_URL]: ok(FEED_URL, indexFeed('https://writer.test/blog/'), 'application/rss+xml'),
+  };
+  const deps = (): SubscribeDeps => ({
+    db: db(),
+    fetch: async (url) => pages[url] ?? { kind: 'failed', reason: 'http', status: 404, message: `${url} answered HTTP 404.` },
+    parse: (body, options) => parseFeed(body, options),
+    notify: async () => undefined,
+    now: () => Date.UTC(2026, 10, 1),
+    random: () => 0,
+    discover: async (pageUrl, html) => findFeedLinks(pageUrl, html).map((feed) => ({ url: feed.url, title: feed.title, type: feed.type })),
+    decodeHtml: (body) => new TextDecoder().decode(body),
+  });
+
+  it('subscribes without asking and keeps the page', async () => {
+    await expect(subscribe(deps(), { url: SITE })).resolves.toMatchObject({ kind: 'subscribed', seriesPosts: 18 });
+    expect((await db().subscriptions.toArray())[0]?.seriesPages?.map((p) => p.url)).toEqual([SITE]);
+  });
+
+  it('keeps the page for a feed already subscribed', async () => {
+    await subscribe(deps(), { url: FEED_URL });
+    await expect(subscribe(deps(), { url: SITE })).resolves.toMatchObject({ kind: 'exists' });
+    expect((await db().subscriptions.toArray())[0]?.seriesPages?.map((p) => p.url)).toEqual([SITE]);
   });
 });

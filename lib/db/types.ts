@@ -41,6 +41,12 @@ export interface Subscription {
    * have a source title, it is never due, and re-adding the feed URL revives it.
    */
   archivedAt?: number;
+  /** Pages where the author lists this feed's series (not indexed). */
+  seriesPages?: SeriesPageState[];
+  /** The series the author declares on series pages, article pages and in the feed (not indexed). */
+  declaredSeries?: DeclaredSeries[];
+  /** When a platform's API (Forem) was last asked for this feed's series (not indexed). */
+  apiCheckedAt?: number;
 }
 
 /** One post of a subscription. Times are epoch milliseconds. */
@@ -95,4 +101,41 @@ export interface PrunedPost {
   prunedAt: number;
   /** Last time a refresh saw the item in the feed (updated at most daily). */
   seenAt: number;
+}
+
+/** Who declared a series, in order of trust: the author's series page, an article page, the feed, a platform's API. */
+export type DeclarationSource = 'series-page' | 'article-page' | 'feed' | 'api';
+
+/** One post an author's declaration names: by link and/or title, with the author's number when given. */
+export interface DeclaredEntry {
+  url?: string;
+  /** `normalizeArticleUrl(url)`, computed once when the declaration is stored. */
+  normalizedUrl?: string;
+  title?: string;
+  /** The author's part number ("part 3 of 5"); without it an ordered declaration's list order counts. */
+  position?: number;
+}
+
+/** A series as its author declares it (series page, article page, feed metadata or API); stored on its subscription. */
+export interface DeclaredSeries {
+  source: DeclarationSource;
+  /** The page or feed it was read from; a new reading of the same place replaces it. */
+  from: string;
+  name: string;
+  /** True when the entries' order is the author's reading order; false when it only says who belongs. */
+  ordered: boolean;
+  entries: DeclaredEntry[];
+}
+
+/** A page where the author lists a subscription's series, and how to fetch it politely. */
+export interface SeriesPageState {
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  bodyHash?: string;
+  checkedAt?: number;
+  /** Not before this time; 0 or absent: due. */
+  nextCheckAt?: number;
+  errorStreak?: number;
+  lastError?: string;
 }

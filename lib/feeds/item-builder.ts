@@ -5,7 +5,7 @@
 import { escapeHtml, type EntityContext } from './decode-entities';
 import { resolveHtmlUrls } from './resolve-url';
 import { collapseWhitespace, htmlToText, summarizeHtml, summarizeText } from './text';
-import type { Enclosure, ParsedItem } from './types';
+import type { Enclosure, ItemSeries, ParsedItem } from './types';
 import type { NameContext } from './xml';
 
 export interface DocContext {
@@ -41,6 +41,7 @@ export interface ItemDraft {
   content?: TextValue;
   categories: string[];
   enclosures: Enclosure[];
+  series?: ItemSeries;
 }
 
 /** An empty item draft. */
@@ -113,6 +114,7 @@ function finalizeItem(draft: ItemDraft, urlIsUnique: boolean): ParsedItem {
   if (draft.updated !== undefined) item.updated = draft.updated;
   if (summary !== undefined && summary !== '') item.summary = summary;
   if (html !== undefined && html.trim() !== '') item.contentHtml = html;
+  if (draft.series) item.series = draft.series;
   return item;
 }
 

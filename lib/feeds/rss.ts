@@ -9,6 +9,7 @@ import {
 } from './item-builder';
 import { parseDate } from './parse-date';
 import { resolveUrl } from './resolve-url';
+import { itemSeries } from './series-meta';
 import { rawToHtml, rawToText, xhtmlToHtml } from './text';
 import type { FeedFormat, ParsedFeed } from './types';
 import {
@@ -159,6 +160,7 @@ class RssItemReader implements Visitor {
   dcTitle: TextValue | undefined;
   mediaTitle: TextValue | undefined;
   media: { url?: string; type?: string; length?: string }[] | undefined;
+  seriesName: string | undefined;
 
   constructor(
     readonly base: string | undefined,
@@ -270,6 +272,9 @@ class RssItemReader implements Visitor {
       case 'media:group':
         eachElement(child, tagOf(child), childScope, ctx.names, this);
         break;
+      case 'series:name':
+        this.seriesName ??= textOf(children, ctx.entities);
+        break;
     }
   }
 
@@ -287,6 +292,8 @@ class RssItemReader implements Visitor {
     draft.published = this.published ?? this.dcDate ?? this.otherPublished;
     draft.content = this.content ?? this.description;
     draft.summary = this.description ?? this.fallbackSummary;
+    const series = itemSeries(this.seriesName, draft.content?.value);
+    if (series) draft.series = series;
     return draft;
   }
 }

@@ -30,6 +30,15 @@ export interface ParsedItem {
   readonly contentHtml?: string;
   readonly categories: readonly string[];
   readonly enclosures: readonly Enclosure[];
+  /** The series the item declares (PublishPress `<series:name>`, "part N of M" in its content). */
+  readonly series?: ItemSeries;
+}
+
+/** A series an item declares: its name and part, when given. */
+export interface ItemSeries {
+  readonly name?: string;
+  readonly part?: number;
+  readonly total?: number;
 }
 
 export interface ParsedFeed {

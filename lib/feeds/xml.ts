@@ -242,6 +242,7 @@ const NS_BY_URI: Record<string, string> = {
   'http://rssnamespace.org/feedburner/ext/1.0': 'feedburner',
   'http://www.w3.org/1999/xhtml': 'xhtml',
   'http://www.w3.org/xml/1998/namespace': 'xml',
+  'https://publishpress.com': 'series',
 };
 
 const NS_BY_PREFIX: Record<string, string> = {

@@ -14,6 +14,27 @@ export interface PageVisit {
   canonical?: string | null;
   ogUrl?: string | null;
   title?: string;
+  /** The series the page declares (Forem box, PublishPress, JSON-LD, og:see_also, a generic box). */
+  series?: PageSeries[];
+}
+
+/** A post an article page's series declaration names. */
+export interface PageSeriesEntry {
+  url?: string;
+  title?: string;
+  /** The author's part number, when the page gives it. */
+  position?: number;
+}
+
+/** A series an article page declares: its name (empty when only membership is known) and its posts. */
+export interface PageSeries {
+  source: 'forem' | 'publishpress' | 'json-ld' | 'og-see-also' | 'generic';
+  name: string;
+  /** True when `entries` are in the author's reading order. */
+  ordered: boolean;
+  entries: PageSeriesEntry[];
+  /** The page itself, with its part number, when the list does not say which entry it is. */
+  self?: PageSeriesEntry;
 }
 
 /** What the background did with a page view. */
@@ -24,6 +45,8 @@ export interface VisitResult {
   marked: number[];
   /** The next part of the series this page belongs to, when the "next in series" link is on. */
   next?: { title: string; url: string; label: string };
+  /** True when the page's series declaration changed the library's series. */
+  seriesChanged?: boolean;
 }
 
 /** A feed found on a page, offered to the user to pick. */
@@ -31,11 +54,13 @@ export interface FeedChoice {
   url: string;
   title?: string;
   type: 'rss' | 'atom' | 'json' | 'unknown';
+  /** The page that offered this feed, when it lists series: kept as the feed's series page on subscribing. */
+  seriesPageUrl?: string;
 }
 
 /** What subscribing to a URL led to. */
 export type SubscribeResult =
-  | { kind: 'subscribed'; subscriptionId: number; title: string; postCount: number }
+  | { kind: 'subscribed'; subscriptionId: number; title: string; postCount: number; seriesPosts?: number }
   | { kind: 'exists'; subscriptionId: number; title: string }
   | { kind: 'choose'; feeds: FeedChoice[] };
 
@@ -69,7 +94,7 @@ export interface ProtocolMap {
   ping(): PingReply;
   pageVisited(visit: PageVisit): VisitResult;
   /** Subscribe to a feed URL, or discover the feeds of a site URL. Host access must already be granted. */
-  subscribe(request: { url: string; title?: string }): SubscribeResult;
+  subscribe(request: { url: string; title?: string; seriesPageUrl?: string }): SubscribeResult;
   unsubscribe(request: { subscriptionId: number; keepPosts: boolean }): void;
   updateSubscription(request: { subscriptionId: number; edit: SubscriptionEdit }): void;
   /** Refresh one subscription now, or every subscription when no id is given. */
@@ -94,6 +119,23 @@ export interface ProtocolMap {
   setSyncEnabled(request: { enabled: boolean }): void;
   /** Send pending sync changes now and apply the synced copy. */
   syncNow(): void;
+  /** The subscriptions whose series a page (as the popup read it) lists. */
+  seriesPageOffer(request: { url: string; html: string }): SeriesPageOffer[];
+  /** Keep the page the popup shows as a series page of a subscription. */
+  useSeriesPage(request: { subscriptionId: number; url: string; html: string }): { placed: number };
+  /** Add a series page to a subscription by its address (options page). */
+  addSeriesPage(request: { subscriptionId: number; url: string }): { placed: number };
+  removeSeriesPage(request: { subscriptionId: number; url: string }): void;
+}
+
+/** A subscription whose posts the page in the active tab lists in series. */
+export interface SeriesPageOffer {
+  subscriptionId: number;
+  title: string;
+  /** How many of its posts the page places. */
+  placed: number;
+  /** How many series the page lists. */
+  series: number;
 }
 
 /** Typed send/listen pair shared by every extension context. */

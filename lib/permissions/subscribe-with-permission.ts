@@ -16,12 +16,12 @@ export async function subscribeWithPermission(feeds: readonly FeedChoice[], page
   if (feeds.length > 1) return { kind: 'choose', feeds: [...feeds] };
   const feed = feeds[0];
   if (!feed) return { kind: 'done', ok: false, message: 'No feed to subscribe to.' };
-  const granted = await requestOrigins(pageUrl ? [feed.url, pageUrl] : [feed.url]);
+  const granted = await requestOrigins([feed.url, ...(pageUrl ? [pageUrl] : []), ...(feed.seriesPageUrl ? [feed.seriesPageUrl] : [])]);
   if (!granted) return { kind: 'done', ok: false, message: PERMISSION_DECLINED };
-  const result = await sendMessage('subscribe', { url: feed.url, title: feed.title });
+  const result = await sendMessage('subscribe', { url: feed.url, title: feed.title, ...(feed.seriesPageUrl ? { seriesPageUrl: feed.seriesPageUrl } : {}) });
   switch (result.kind) {
     case 'subscribed':
-      return { kind: 'done', ok: true, message: `Subscribed to ${result.title} (${result.postCount} posts).` };
+      return { kind: 'done', ok: true, message: `Subscribed to ${result.title} (${result.postCount} posts${result.seriesPosts ? `, ${result.seriesPosts} in the author’s series` : ''}).` };
     case 'exists':
       return { kind: 'done', ok: true, message: `You are already subscribed to ${result.title}.` };
     case 'choose':

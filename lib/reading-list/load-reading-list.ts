@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { postsOfSeries, searchPosts, subscriptionTitle, unreadPage, type PartwiseDatabase, type Post } from '../db';
 import { buildReadingGroups, seriesGroupKey } from './build-groups';
+import { withSeriesOrigins } from './series-origins';
 import type { ReadingGroup, SeriesChoice } from './types';
 
 /** Title of the pseudo-feed that holds pages saved with "Save this page". */
@@ -78,7 +79,7 @@ export async function loadReadingList(db: PartwiseDatabase, request: ReadingList
     const feedTitles = new Map<number, string>([[SAVED_PAGES_SUBSCRIPTION, SAVED_PAGES_TITLE]]);
     for (const subscription of subscriptions) if (subscription) feedTitles.set(subscription.id, subscriptionTitle(subscription));
     const groups = buildReadingGroups({ posts, seriesPosts, seriesNames, feedTitles, showRead: request.showRead, onlyListed: request.query.trim() !== '' });
-    return { groups, hasMore: loaded.length > request.limit };
+    return { groups: withSeriesOrigins(groups, subscriptions), hasMore: loaded.length > request.limit };
   });
 }
 

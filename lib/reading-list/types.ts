@@ -1,4 +1,5 @@
 import type { Theme } from '../db/settings';
+import type { DeclarationSource } from '../db/types';
 
 /** A post as the popup shows it. */
 export interface ReadingPost {
@@ -31,6 +32,8 @@ export interface ReadingGroup {
   progress?: { read: number; total: number };
   /** Newest unread post's time; groups are ordered by it. */
   newestUnreadAt: number;
+  /** Who declared this series, when its author did (series page, article page, feed, API). */
+  declaredBy?: DeclarationSource;
 }
 
 /** A series offered as a target when moving a post or merging series. */

@@ -1,9 +1,10 @@
-import { getSeriesOverrides, storeSeriesAssignments, subscriptionPosts, type PartwiseDatabase, type Post, type SeriesRecord } from '../db';
+import { getSeriesOverrides, storeSeriesAssignments, subscriptionPosts, type DeclaredSeries, type PartwiseDatabase, type Post, type SeriesRecord } from '../db';
+import { applyDeclaredSeries } from '../series/apply-declared';
 import { assignSeries, type SeriesAssignment, type SeriesInput } from '../series/assign';
 import { applySeriesOverrides } from '../series/overrides';
 import { orderedOverrides } from '../series/stored-overrides';
 
-type SeriesSource = Pick<Post, 'guid' | 'title' | 'url' | 'categories' | 'published'>;
+type SeriesSource = Pick<Post, 'guid' | 'title' | 'url' | 'normalizedUrl' | 'categories' | 'published'>;
 
 /** What the series engine needs of a post or a feed item. */
 export function seriesInput(post: SeriesSource): SeriesInput {
@@ -12,13 +13,21 @@ export function seriesInput(post: SeriesSource): SeriesInput {
     title: post.title,
     url: post.url,
     categories: post.categories,
+    ...(post.normalizedUrl === undefined ? {} : { normalizedUrl: post.normalizedUrl }),
     published: post.published === undefined ? undefined : new Date(post.published).toISOString(),
   };
 }
 
-/** Series detection over a subscription's posts with the user's overrides (as stored on its series rows) applied. */
-export function detectSeries(inputs: SeriesInput[], overrideRows: readonly { overrides: readonly unknown[] }[]): SeriesAssignment[] {
-  return applySeriesOverrides(assignSeries(inputs), orderedOverrides(overrideRows));
+/**
+ * Series of a subscription's posts: the user's overrides (as stored on its series rows) over the
+ * author's declarations over title detection.
+ */
+export function detectSeries(
+  inputs: SeriesInput[],
+  overrideRows: readonly { overrides: readonly unknown[] }[],
+  declarations: readonly DeclaredSeries[] = [],
+): SeriesAssignment[] {
+  return applySeriesOverrides(applyDeclaredSeries(assignSeries(inputs), inputs, declarations), orderedOverrides(overrideRows));
 }
 
 /** Stores detected series onto the subscription's posts and series rows; returns each post's series by guid. */
@@ -55,7 +64,7 @@ export interface PostSeries {
  * and stores the result. Returns each post's series by guid. Nests in the caller's transaction.
  */
 export async function assignStoredSeries(db: PartwiseDatabase, subscriptionId: number): Promise<Map<string, PostSeries>> {
-  const posts = await subscriptionPosts(db, subscriptionId).toArray();
-  const assignments = detectSeries(posts.map(seriesInput), await getSeriesOverrides(db, subscriptionId));
+  const [posts, subscription] = await Promise.all([subscriptionPosts(db, subscriptionId).toArray(), db.subscriptions.get(subscriptionId)]);
+  const assignments = detectSeries(posts.map(seriesInput), await getSeriesOverrides(db, subscriptionId), subscription?.declaredSeries);
   return storeDetectedSeries(db, subscriptionId, assignments, { posts });
 }

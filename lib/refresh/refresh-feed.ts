@@ -19,6 +19,7 @@ import { feedErrorMessage, GONE_MESSAGE, statusMessage } from './error-messages'
 import { newPostsNotification, type NotificationContent } from './notify';
 import { nextCheckAt, serverMinMinutes } from './schedule';
 import { detectSeries, seriesInput, storeDetectedSeries } from './assign-stored-series';
+import { mergeFeedDeclarations } from '../series/declarations';
 import type { SeriesAssignment } from '../series/assign';
 import type { FeedFetcher, RefreshOutcome } from './types';
 import type { FetchModified } from '../feeds/fetch';
@@ -215,7 +216,8 @@ async function storeModified(
     // Series are detected before writing, so new posts are stored once, already in their series.
     const incomingGuids = new Set(incoming.map((item) => item.guid));
     const inputs = [...existing.filter((post) => !incomingGuids.has(post.guid)), ...incoming].map(seriesInput);
-    const assignments = detectSeries(inputs, seriesRows);
+    const declaredSeries = mergeFeedDeclarations(current.declaredSeries, current.feedUrl, feed.items);
+    const assignments = detectSeries(inputs, seriesRows, declaredSeries);
     const placed = new Map(assignments.map((a) => [a.id, a]));
     const result = await upsertPosts(deps.db, subscription.id, incoming.map((item) => withSeries(item, placed.get(item.guid))), now, { existing, markers });
     const seriesNames = await storeDetectedSeries(deps.db, subscription.id, assignments, { posts: mergePosts(existing, result.changed, result.added), rows: seriesRows });
@@ -226,6 +228,7 @@ async function storeModified(
       title: current.title || feed.title || outcome.finalUrl,
       siteUrl: current.siteUrl ?? feed.siteUrl,
       postOrigins: postOrigins(current.postOrigins, feed.items),
+      ...(declaredSeries === undefined ? {} : { declaredSeries }),
       lastResult: 'updated',
     });
     return { posts: result.added, seriesNames };

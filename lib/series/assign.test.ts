@@ -26,6 +26,29 @@ describe('assignSeries scenarios', () => {
       [['Modern Python in Practice', 2], ['Modern Python in Practice', 3], [null, null], ['Modern Python Advanced', 2], ['Modern Python Advanced', 3]],
     ],
     [
+      'a run missing its #1 adopts a lone #1 sharing its leading words, published before its #2',
+      [
+        { title: 'Modern Python in Practice #3: Persistence', published: '2025-03-01T00:00:00Z' },
+        { title: 'Modern Python in Practice #2: Validation', published: '2025-02-01T00:00:00Z' },
+        { title: 'Modern Python FastAPI #1 Project Skeleton', published: '2025-01-15T00:00:00Z' },
+        { title: 'Modern Python Advanced #3: Import Hooks', published: '2024-12-01T00:00:00Z' },
+        { title: 'Modern Python Advanced #2: Slots', published: '2024-11-01T00:00:00Z' },
+      ],
+      [['Modern Python in Practice', 3], ['Modern Python in Practice', 2], ['Modern Python in Practice', 1], ['Modern Python Advanced', 3], ['Modern Python Advanced', 2]],
+    ],
+    [
+      'a lone #1 published after a run\'s later parts, or sharing one word, is not adopted',
+      [
+        { title: 'Modern Python Advanced #2: Slots', published: '2024-11-01T00:00:00Z' },
+        { title: 'Modern Python Advanced #3: Import Hooks', published: '2024-12-01T00:00:00Z' },
+        { title: 'Modern Python FastAPI #1 Project Skeleton', published: '2025-01-15T00:00:00Z' },
+        { title: 'Rust Atomics #2: Ordering', published: '2025-02-01T00:00:00Z' },
+        { title: 'Rust Atomics #3: Fences', published: '2025-03-01T00:00:00Z' },
+        { title: 'Rust Macros #1: Basics', published: '2025-01-01T00:00:00Z' },
+      ],
+      [['Modern Python Advanced', 2], ['Modern Python Advanced', 3], [null, null], ['Rust Atomics', 2], ['Rust Atomics', 3], [null, null]],
+    ],
+    [
       'a shared stem makes weak "Day N" markers a series',
       ['Composing a Fanfare: Day 1', 'Composing a Fanfare: Day 2', 'Notes on Reed Cases'],
       [['Composing a Fanfare', 1], ['Composing a Fanfare', 2], [null, null]],
@@ -213,16 +236,17 @@ describe('assignSeries properties', () => {
 });
 
 describe.skipIf(!hasShared)('assignSeries on the seeds', () => {
-  it('seed 001: two Modern Python series, renamed #1 left for the user', () => {
+  it('seed 001: two Modern Python series; the renamed #1 opens "Modern Python in Practice"', () => {
     const text = readFileSync(sharedPath('seeds', '001_a1133c85f478321f.txt'), 'utf8');
     const titles = [...new Set(text.split('\n').map((l) => l.trim()).filter((l) => /^Modern Python .*#\d/.test(l)))];
+    // The listing is newest first: date each post by its place in it.
+    const posts = titles.map((title, i) => ({ title, published: new Date(Date.UTC(2025, 0, 30 - i)).toISOString() }));
     const byName = new Map<string | null, number[]>();
-    for (const [name, part] of run(titles)) byName.set(name, [...(byName.get(name) ?? []), part ?? -1]);
+    for (const [name, part] of run(posts)) byName.set(name, [...(byName.get(name) ?? []), part ?? -1]);
     const sorted = new Map([...byName].map(([k, v]) => [k, v.sort((a, b) => a - b)]));
     expect(sorted).toEqual(
       new Map<string | null, number[]>([
-        ['Modern Python in Practice', [2, 3, 4, 5, 6]],
-        [null, [-1]],
+        ['Modern Python in Practice', [1, 2, 3, 4, 5, 6]],
         ['Modern Python Advanced', [2, 3, 4, 5, 6, 7]],
       ]),
     );

@@ -1,5 +1,6 @@
 /** Series detection for one feed: which posts form a series, its name and each post's part number. */
 
+import { adoptFirstParts } from './adopt-first-part';
 import { isSeriesCategory, postEvidence, type EvidenceSource, type PostEvidence, type Vote } from './evidence';
 import { seriesKey } from './series-key';
 
@@ -8,6 +9,8 @@ export interface SeriesInput {
   id: string;
   title: string;
   url?: string;
+  /** The normalized article URL, for matching the author's declarations. */
+  normalizedUrl?: string;
   categories?: string[];
   /** ISO 8601 publication date. */
   published?: string;
@@ -33,11 +36,12 @@ export function assignSeries(posts: SeriesInput[]): SeriesAssignment[] {
   addCategoryVotes(posts, evidence);
   const chosen = chooseVotes(candidatesBySource(evidence), evidence.map((e) => e.title?.strength === 'strong'), posts);
   const names = seriesNames(posts, chosen);
-  return posts.map((p, i) => {
+  const assigned = posts.map((p, i): SeriesAssignment => {
     const vote = chosen[i];
     if (vote === undefined) return { id: p.id, series: null, part: null };
     return { id: p.id, series: { key: vote.key, name: names.get(vote.key) ?? vote.name }, part: vote.part };
   });
+  return adoptFirstParts(posts, assigned, evidence.map((e) => e.title));
 }
 
 // A category votes when it names a series ("Rust Async Series") or repeats a marked title stem and is used

@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import type { SeriesPageState } from '@/lib/db';
+
+/** Props of {@link SeriesPages}. */
+export interface SeriesPagesProps {
+  subscriptionId: number;
+  feedName: string;
+  pages: readonly SeriesPageState[];
+  /** Resolves with a sentence for the user (what was added, or why not). */
+  onAdd: (url: string) => Promise<string>;
+  onRemove: (url: string) => void;
+}
+
+/** A subscription's series pages (where the author lists the feed's series in order): shown, added, removed. */
+export function SeriesPages(props: SeriesPagesProps) {
+  const [url, setUrl] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const inputId = `series-page-${props.subscriptionId}`;
+  const add = (event: Event) => {
+    event.preventDefault();
+    if (!url.trim()) return;
+    setBusy(true);
+    props
+      .onAdd(url.trim())
+      .then((text) => {
+        setMessage(text);
+        setUrl('');
+      })
+      .catch((error: unknown) => setMessage(error instanceof Error ? error.message : String(error)))
+      .finally(() => setBusy(false));
+  };
+  return (
+    <div class="series-pages">
+      {props.pages.length > 0 && (
+        <ul class="series-page-list" aria-label={`Series pages of ${props.feedName}`}>
+          {props.pages.map((page) => (
+            <li key={page.url}>
+              <span class="muted">Series page: </span>
+              <a href={page.url} target="_blank" rel="noopener noreferrer">
+                {page.url}
+              </a>
+              {page.lastError && <span class="muted"> · last check failed: {page.lastError}</span>}{' '}
+              <button type="button" class="link-button" onClick={() => props.onRemove(page.url)} aria-label={`Remove series page ${page.url}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="series-page-add" onSubmit={add}>
+        <label for={inputId}>Add a page that lists this feed’s series</label>{' '}
+        <input id={inputId} type="url" placeholder="https://…" value={url} onInput={(event) => setUrl(event.currentTarget.value)} />{' '}
+        <button type="submit" class="small" disabled={busy}>
+          Add series page
+        </button>
+        {message && (
+          <span class="muted" role="status">
+            {' '}
+            {message}
+          </span>
+        )}
+      </form>
+    </div>
+  );
+}

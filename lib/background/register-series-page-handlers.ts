@@ -1,0 +1,44 @@
+import { database } from '../db';
+import { onMessage } from '../messaging/protocol';
+import { afterPostsChange } from './after-change';
+import { attachSeriesPage } from './attach-series-page';
+import { backgroundDeps } from './background-deps';
+import { seriesPageOffers, useSeriesPage } from './series-page-offer';
+import { removeSeriesPage } from '../refresh/series-pages';
+
+/** Says why a page cannot be a series page, in words for the user. */
+export class SeriesPageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeriesPageError';
+  }
+}
+
+/** Registers the series-page messages (popup offer, options page add/remove); call synchronously from main(). */
+export function registerSeriesPageHandlers(): void {
+  const db = database;
+  onMessage('seriesPageOffer', ({ data }) => seriesPageOffers(db(), data.url, data.html));
+
+  onMessage('useSeriesPage', async ({ data }) => {
+    const result = await useSeriesPage(db(), data, Date.now(), Math.random());
+    if (result.placed > 0) await afterPostsChange(db());
+    return result;
+  });
+
+  onMessage('addSeriesPage', async ({ data }) => {
+    let placed: number;
+    try {
+      placed = await attachSeriesPage(backgroundDeps(), data.subscriptionId, data.url, 1);
+    } catch (error) {
+      throw new SeriesPageError(`Could not read ${data.url}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (placed === 0) throw new SeriesPageError('This page lists none of this feed’s posts in a series.');
+    await afterPostsChange(db());
+    return { placed };
+  });
+
+  onMessage('removeSeriesPage', async ({ data }) => {
+    await removeSeriesPage(db(), data.subscriptionId, data.url);
+    await afterPostsChange(db());
+  });
+}
