@@ -1,10 +1,10 @@
 import { database } from '../db';
 import { exportBackup } from '../library-io/export-backup';
 import { exportSubscriptionsOpml } from '../library-io/export-opml';
-import { importBackup } from '../library-io/import-backup';
 import { importOpml } from '../library-io/import-opml';
 import { onTrustedMessage } from './on-trusted-message';
 import { afterSubscriptionsChange } from './after-change';
+import { restoreBackup } from './restore-backup';
 
 /** Registers the OPML and backup handlers. */
 export function registerImportExportHandlers(): void {
@@ -16,7 +16,7 @@ export function registerImportExportHandlers(): void {
   onTrustedMessage('exportOpml', async () => ({ text: await exportSubscriptionsOpml(database(), new Date()) }));
   onTrustedMessage('exportBackup', async () => ({ text: await exportBackup(database(), new Date()) }));
   onTrustedMessage('importBackup', async ({ data }) => {
-    const report = await importBackup(database(), data.text, Date.now());
+    const report = await restoreBackup(database(), data.text, Date.now());
     await afterSubscriptionsChange(database(), Date.now());
     return report;
   });
