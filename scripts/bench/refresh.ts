@@ -100,8 +100,8 @@ export async function benchLargeRefreshHeap(): Promise<void> {
     const posts = (await readStore(await harness.serviceWorker(), 'posts')).length;
     console.log(`refresh: memory, ${FEEDS} feeds × ${LARGE_ITEMS} posts: first refresh ${ms.toFixed(0)} ms, ${posts} posts stored`);
     console.log(
-      `refresh: service worker JS heap idle ${(before / MB).toFixed(1)} MB; live peak while refreshing ${(peak / MB).toFixed(1)} MB; ` +
-        `after the first refresh ${(after / MB).toFixed(1)} MB (goal ≤ ${HEAP_GOAL_MB} MB: ${after / MB <= HEAP_GOAL_MB ? 'met' : 'NOT met'})`,
+      `refresh: service worker JS heap idle ${(before / MB).toFixed(1)} MB; after the first refresh ${(after / MB).toFixed(1)} MB; ` +
+        `live peak while refreshing ${(peak / MB).toFixed(1)} MB (goal ≤ ${HEAP_GOAL_MB} MB for both: ${Math.max(after, peak) / MB <= HEAP_GOAL_MB ? 'met' : 'NOT met'})`,
     );
   } finally {
     await harness.close().catch((error: unknown) => console.error('refresh: closing the browser failed:', error));
