@@ -2,6 +2,7 @@
 // should not wait for before it has even asked for its posts.
 let date: Intl.DateTimeFormat | undefined;
 let relative: Intl.RelativeTimeFormat | undefined;
+let clock: Intl.DateTimeFormat | undefined;
 
 /** A short, locale-aware date for post lists; empty for a missing time. */
 export function formatDate(epochMs: number | undefined): string {
@@ -26,4 +27,11 @@ export function formatRelative(epochMs: number | undefined, now: number): string
     if (Math.abs(delta) >= size) return (relative ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' })).format(Math.round(delta / size), unit);
   }
   return 'just now';
+}
+
+/** A time of day ("14:05"), with the date when it is not today: for "wait until" notes. */
+export function formatClockTime(epochMs: number, now: number): string {
+  clock ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+  const time = clock.format(new Date(epochMs));
+  return new Date(epochMs).toDateString() === new Date(now).toDateString() ? time : `${time} on ${formatDate(epochMs)}`;
 }

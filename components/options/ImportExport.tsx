@@ -14,6 +14,10 @@ export interface ImportExportProps {
   onExportOpml: () => void;
   onExportBackup: () => void;
   onBackupFile: (file: File) => void;
+  /** A backup was read and awaits confirmation (so host access to its feeds is asked in the confirming click). */
+  pendingBackup?: { name: string; subscriptionCount: number };
+  onConfirmBackup?: () => void;
+  onCancelBackup?: () => void;
 }
 
 /** OPML import/export and the JSON backup. */
@@ -63,6 +67,19 @@ export function ImportExport(props: ImportExportProps) {
             Import {props.pendingOpml.feedCount} feeds
           </button>
           <button type="button" class="link-button" onClick={props.onCancelOpml}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {props.pendingBackup && (
+        <div class="confirm" role="group" aria-label="Confirm backup restore">
+          <span>
+            {props.pendingBackup.name} holds {props.pendingBackup.subscriptionCount} subscription{props.pendingBackup.subscriptionCount === 1 ? '' : 's'}.
+          </span>
+          <button type="button" class="primary small" onClick={props.onConfirmBackup}>
+            Restore the backup
+          </button>
+          <button type="button" class="link-button" onClick={props.onCancelBackup}>
             Cancel
           </button>
         </div>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Subscription } from '@/lib/db';
 import type { SubscriptionEdit } from '@/lib/messaging/protocol';
-import { formatRelative } from '../format-date';
+import { formatClockTime, formatRelative } from '../format-date';
 import { SeriesPages } from './SeriesPages';
 
 /** The per-subscription actions of the options page. */
@@ -32,6 +32,12 @@ function statusText(s: Subscription): { label: string; tone: 'ok' | 'error' | 'g
   if (s.status === 'error') return { label: `${s.lastError ?? 'The last check failed.'} (${s.errorStreak} failed check${s.errorStreak === 1 ? '' : 's'} in a row)`, tone: 'error' };
   if (s.status === 'new') return { label: 'Waiting for the first check', tone: 'new' };
   return { label: 'OK', tone: 'ok' };
+}
+
+/** The next check, or the time the site asked us (Retry-After) to wait until: manual refreshes honour it too. */
+function nextCheckText(s: Subscription, now: number): string {
+  if (s.retryAfterUntil !== undefined && s.retryAfterUntil > now) return `The site asked Partwise to wait until ${formatClockTime(s.retryAfterUntil, now)}`;
+  return `Next check: ${formatRelative(s.nextCheckAt, now)}`;
 }
 
 function hostOf(origin: string): string {
@@ -78,7 +84,7 @@ export function SubscriptionRow(props: SubscriptionRowProps) {
       </p>
       <p class="muted sub-times">
         Last check: {formatRelative(s.lastCheckAt, now)} · Last success: {formatRelative(s.lastSuccessAt, now)} ·{' '}
-        {s.status === 'gone' ? 'No more checks' : `Next check: ${formatRelative(s.nextCheckAt, now)}`}
+        {s.status === 'gone' ? 'No more checks' : nextCheckText(s, now)}
       </p>
       <div class="sub-controls">
         <label>

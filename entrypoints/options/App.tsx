@@ -7,7 +7,8 @@ import { SubscriptionList } from '@/components/options/SubscriptionList';
 import { countsBySubscription, database, getSettings, listSubscriptions, type Subscription } from '@/lib/db';
 import { sendMessage, type FeedChoice } from '@/lib/messaging/protocol';
 import { parseOpml } from '@/lib/opml/parse-opml';
-import { requestOrigins } from '@/lib/permissions/request-origins';
+import { parseBackup } from '@/lib/backup/parse-backup';
+import { ALL_SITES_ORIGINS, requestOrigins, requestRestoreAccess } from '@/lib/permissions/request-origins';
 import { PERMISSION_DECLINED, subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { downloadText } from './download-text';
@@ -18,7 +19,8 @@ import { useSyncStatus } from '@/lib/ui/use-sync-status';
 import { grantAndFetch, useFeedsAwaitingAccess } from '@/lib/ui/use-feeds-awaiting-access';
 import { addSeriesPage, removeSeriesPage } from './series-page-actions';
 
-const ALL_SITES = ['http://*/*', 'https://*/*'];
+const ALL_SITES = [...ALL_SITES_ORIGINS];
+const RESTORE_DECLINED = 'Partwise needs access to the sites of the backup’s feeds to fetch them. Nothing was restored; try again and choose “Allow”.';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -37,6 +39,7 @@ export function App() {
   const [subscribeStatus, setSubscribeStatus] = useState<SubscribeStatus>({ kind: 'idle' });
   const [transfer, setTransfer] = useState<TransferStatus>({ kind: 'idle' });
   const [pendingOpml, setPendingOpml] = useState<{ name: string; text: string; urls: string[] } | undefined>(undefined);
+  const [pendingBackup, setPendingBackup] = useState<{ name: string; text: string; urls: string[]; allSites: boolean } | undefined>(undefined);
   const [refreshing, setRefreshing] = useState(false);
   const [now, setNow] = useState(Date.now());
   const [backgroundStatus, setBackgroundStatus] = useState('Connecting to the background…');
@@ -92,15 +95,34 @@ export function App() {
       .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
   };
 
+  // Read and checked first, restored in the confirming click: host access can only be asked in a gesture.
   const onBackupFile = (file: File) => {
-    setTransfer({ kind: 'busy', message: `Restoring ${file.name}…` });
     file
       .text()
-      .then((text) => sendMessage('importBackup', { text }))
+      .then((text) => {
+        const backup = parseBackup(text);
+        const urls = backup.subscriptions.map((entry) => entry.feedUrl);
+        setPendingBackup({ name: file.name, text, urls, allSites: backup.settings.allowAllSites === true });
+        setTransfer({ kind: 'idle' });
+      })
+      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: `${file.name} was not imported: ${message(error)}` }));
+  };
+
+  const onConfirmBackup = () => {
+    if (!pendingBackup) return;
+    const { name, text, urls, allSites } = pendingBackup;
+    const granted = requestRestoreAccess(urls, allSites);
+    setPendingBackup(undefined);
+    setTransfer({ kind: 'busy', message: `Restoring ${name}…` });
+    granted
+      .then((ok) => {
+        if (!ok) throw new Error(RESTORE_DECLINED);
+        return sendMessage('importBackup', { text });
+      })
       .then((report) =>
         setTransfer({ kind: 'done', ok: true, message: `Backup restored: ${report.added} subscriptions added, ${report.skipped} already present.`, report }),
       )
-      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: `${file.name} was not imported: ${message(error)}` }));
+      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: `${name} was not imported: ${message(error)}` }));
   };
 
   const exportFile = (kind: 'exportOpml' | 'exportBackup', name: string, type: string) =>
@@ -157,6 +179,9 @@ export function App() {
         onExportOpml={() => exportFile('exportOpml', `partwise-subscriptions-${today}.opml`, 'text/x-opml')}
         onExportBackup={() => exportFile('exportBackup', `partwise-backup-${today}.json`, 'application/json')}
         onBackupFile={onBackupFile}
+        pendingBackup={pendingBackup && { name: pendingBackup.name, subscriptionCount: pendingBackup.urls.length }}
+        onConfirmBackup={onConfirmBackup}
+        onCancelBackup={() => setPendingBackup(undefined)}
       />
       {sync && (
         <SyncCard

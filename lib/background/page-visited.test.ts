@@ -31,8 +31,8 @@ describe('handlePageVisit', () => {
   it.each<[string, { url: string; canonical?: string; ogUrl?: string }, string[]]>([
     ['the exact URL', { url: 'https://blog.test/posts/part-1/' }, ['p1']],
     ['tracking parameters and a fragment', { url: 'http://www.blog.test/posts/part-1?utm_source=x&fbclid=y#comments' }, ['p1']],
-    ['only the canonical link', { url: 'https://mirror.test/x?id=1', canonical: 'https://blog.test/posts/part-2/' }, ['p2']],
-    ['only og:url', { url: 'https://mirror.test/x', ogUrl: 'https://blog.test/posts/standalone/' }, ['p3']],
+    ['only the canonical link', { url: 'https://blog.test/?p=12', canonical: 'https://blog.test/posts/part-2/' }, ['p2']],
+    ['only og:url', { url: 'https://www.blog.test/x', ogUrl: 'https://blog.test/posts/standalone/' }, ['p3']],
     ['an AMP variant', { url: 'https://blog.test/posts/part-2/amp/' }, ['p2']],
     ['another article', { url: 'https://blog.test/posts/part-9/' }, []],
   ])('marks the post read for %s', async (_name, visit, expected) => {
@@ -41,6 +41,24 @@ describe('handlePageVisit', () => {
     const marked = await db().posts.bulkGet(result.marked);
     expect(marked.map((p) => p?.guid)).toEqual(expected);
     expect((await db().posts.where('[unread+sortAt]').between([0, 0], [0, Infinity]).toArray()).map((p) => p.guid)).toEqual(expected);
+  });
+
+  it.each<[string, { url: string; canonical?: string; ogUrl?: string }]>([
+    ['a canonical link', { url: 'https://evil.test/x', canonical: 'https://blog.test/posts/part-2/' }],
+    ['og:url', { url: 'https://evil.test/x', ogUrl: 'https://blog.test/posts/standalone/' }],
+    ['both', { url: 'http://evil.test/', canonical: 'https://blog.test/posts/part-1/', ogUrl: 'https://blog.test/posts/part-2/' }],
+  ])('lets a page on another site claim nothing by naming a post in %s', async (_name, visit) => {
+    await seed();
+    const result = await handlePageVisit(db(), visit, NOW);
+    expect(result).toEqual({ matched: [], marked: [] });
+    expect(await db().posts.where('unread').equals(0).count()).toBe(0);
+  });
+
+  it('lets a page on a site where the subscription’s posts live claim them by canonical link', async () => {
+    const sub = await seed();
+    await updateSubscription(db(), sub.id, { postOrigins: ['https://mirror.test'] });
+    const result = await handlePageVisit(db(), { url: 'https://mirror.test/x?id=1', canonical: 'https://blog.test/posts/part-2/' }, NOW);
+    expect((await db().posts.bulkGet(result.marked)).map((p) => p?.guid)).toEqual(['p2']);
   });
 
   it('does not mark posts of a subscription with marking off, but still matches them', async () => {

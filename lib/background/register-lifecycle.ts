@@ -1,12 +1,14 @@
 import { browser } from 'wxt/browser';
 import { database, getSettings, pruneReadPosts } from '../db';
-import { DAILY_ALARM, ensureDailyAlarm, REFRESH_ALARM } from '../refresh/alarms';
+import { DAILY_ALARM, ensureDailyAlarm, ensureRefreshAlarm, REFRESH_ALARM } from '../refresh/alarms';
 import { afterPostsChange } from './after-change';
 import { runRefresh } from './run-refresh';
 import { syncVisitSettings } from './visit-settings';
 
 async function startUp(): Promise<void> {
   await ensureDailyAlarm();
+  // Before anything that could throw: a missing refresh alarm would end polling.
+  await ensureRefreshAlarm(database(), Date.now());
   await syncVisitSettings(database());
   await runRefresh();
 }
@@ -23,6 +25,8 @@ export function registerLifecycle(): void {
     if (alarm.name === REFRESH_ALARM) void runRefresh().catch(report('scheduled refresh'));
     if (alarm.name === DAILY_ALARM) {
       const db = database();
+      // The daily wake-up also repairs a refresh schedule that was lost.
+      void ensureRefreshAlarm(db, Date.now()).catch(report('checking the refresh alarm'));
       void getSettings(db)
         .then((settings) => pruneReadPosts(db, settings.retentionDays, Date.now()))
         // Pruned read posts change series progress on the popup's first page.

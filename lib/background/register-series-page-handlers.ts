@@ -1,5 +1,5 @@
 import { database } from '../db';
-import { onMessage } from '../messaging/protocol';
+import { onTrustedMessage } from './on-trusted-message';
 import { afterPostsChange } from './after-change';
 import { attachSeriesPage } from './attach-series-page';
 import { backgroundDeps } from './background-deps';
@@ -17,15 +17,15 @@ export class SeriesPageError extends Error {
 /** Registers the series-page messages (popup offer, options page add/remove); call synchronously from main(). */
 export function registerSeriesPageHandlers(): void {
   const db = database;
-  onMessage('seriesPageOffer', ({ data }) => seriesPageOffers(db(), data.url, data.html));
+  onTrustedMessage('seriesPageOffer', ({ data }) => seriesPageOffers(db(), data.url, data.html));
 
-  onMessage('useSeriesPage', async ({ data }) => {
+  onTrustedMessage('useSeriesPage', async ({ data }) => {
     const result = await useSeriesPage(db(), data, Date.now(), Math.random());
     if (result.placed > 0) await afterPostsChange(db());
     return result;
   });
 
-  onMessage('addSeriesPage', async ({ data }) => {
+  onTrustedMessage('addSeriesPage', async ({ data }) => {
     let placed: number;
     try {
       placed = await attachSeriesPage(backgroundDeps(), data.subscriptionId, data.url, 1);
@@ -37,7 +37,7 @@ export function registerSeriesPageHandlers(): void {
     return { placed };
   });
 
-  onMessage('removeSeriesPage', async ({ data }) => {
+  onTrustedMessage('removeSeriesPage', async ({ data }) => {
     await removeSeriesPage(db(), data.subscriptionId, data.url);
     await afterPostsChange(db());
   });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { database } from '../db';
-import { onMessage } from '../messaging/protocol';
+import { onTrustedMessage } from './on-trusted-message';
 import { grantedOriginTest } from '../permissions/granted-origins';
 import type { ApplyResult } from '../sync/apply-doc';
 import { syncWholeLibrary } from '../sync/record-local';
@@ -62,7 +62,7 @@ export function registerSync(): void {
       .then(flushSyncNow)
       .catch(report('start-up'));
   });
-  onMessage('setSyncEnabled', async ({ data }) => {
+  onTrustedMessage('setSyncEnabled', async ({ data }) => {
     await setSyncEnabled(data.enabled);
     if (!data.enabled) {
       await browser.alarms.clear(SYNC_ALARM);
@@ -72,7 +72,7 @@ export function registerSync(): void {
     await receiveSync(database(), Date.now(), afterApply);
     await flushSyncNow();
   });
-  onMessage('syncNow', async () => {
+  onTrustedMessage('syncNow', async () => {
     await flushSyncNow();
     await receiveSync(database(), Date.now(), afterApply);
   });

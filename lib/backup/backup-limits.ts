@@ -12,6 +12,4 @@ export const BACKUP_LIMITS = {
   settings: 1_000,
   settingKeyLength: 200,
   settingValueLength: 100_000,
-  // A week is the longest refresh interval any feed reader offers; a month leaves room.
-  refreshMinutesMax: 43_200,
 } as const;

@@ -9,9 +9,8 @@ export function readSubscription(value: unknown, path: string): BackupSubscripti
   const raw = requireObject(value, path);
   const siteUrl = optional(field(raw, 'siteUrl'), (v) => requireWebUrl(v, `${path}.siteUrl`));
   const customTitle = optional(field(raw, 'customTitle'), (v) => requireString(v, `${path}.customTitle`, { max: BACKUP_LIMITS.titleLength }));
-  const refreshMinutes = optional(field(raw, 'refreshMinutes'), (v) =>
-    requireInteger(v, `${path}.refreshMinutes`, 1, BACKUP_LIMITS.refreshMinutesMax),
-  );
+  // Any whole number of minutes is kept as written: restoring brings it within the one bound of the setting.
+  const refreshMinutes = optional(field(raw, 'refreshMinutes'), (v) => requireInteger(v, `${path}.refreshMinutes`, 1, Number.MAX_SAFE_INTEGER));
   // Built in the documented field order so serialised backups diff cleanly.
   return {
     feedUrl: requireWebUrl(field(raw, 'feedUrl'), `${path}.feedUrl`),

@@ -11,7 +11,7 @@ export {
   storesAtVersion,
   type SchemaVersion,
 } from './schema';
-export { DEFAULT_SETTINGS, getSettings, updateSettings, type MarkMode, type Settings, type Theme } from './settings';
+export { DEFAULT_SETTINGS, REFRESH_MINUTES_BOUNDS, getSettings, updateSettings, type MarkMode, type Settings, type Theme } from './settings';
 export {
   addSubscription,
   deleteSubscription,

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { inReadingOrder } from '../series/reading-order';
 import type { PartwiseDatabase } from './schema';
 import type { Post } from './types';
 
@@ -59,13 +60,10 @@ export async function seriesProgress(
   return { total: posts.length, read: posts.filter((post) => post.unread === 0).length };
 }
 
-/** A series' posts in reading order: by part (posts without a part last), then oldest first. */
+/** A series' posts in reading order (lib/series/reading-order.ts). */
 export async function postsOfSeries(db: PartwiseDatabase, subscriptionId: number, seriesKey: string): Promise<Post[]> {
   const posts = await db.posts.where('[subscriptionId+seriesKey]').equals([subscriptionId, seriesKey]).toArray();
-  return posts.sort(
-    (a, b) =>
-      (a.part ?? Number.POSITIVE_INFINITY) - (b.part ?? Number.POSITIVE_INFINITY) || a.sortAt - b.sortAt || a.id - b.id,
-  );
+  return inReadingOrder(posts);
 }
 
 /**

@@ -8,9 +8,16 @@ export type MarkMode = 'visit' | 'dwell' | 'scroll';
 /** Colour scheme preference. */
 export type Theme = 'system' | 'light' | 'dark';
 
+/**
+ * The one bound of a refresh interval, in minutes, wherever it is set: the default setting, a feed's
+ * own interval, a server's freshness hint, a restored backup. Never more often than every 10 minutes
+ * (polite to the sites), never less than daily (a reader that checks less often misses the news).
+ */
+export const REFRESH_MINUTES_BOUNDS = Object.freeze({ min: 10, max: 24 * 60 });
+
 /** User settings, always complete (defaults fill what is not stored). */
 export interface Settings {
-  /** Refresh interval for subscriptions without their own; integer 5..10080, default 30. */
+  /** Refresh interval for subscriptions without their own; integer within REFRESH_MINUTES_BOUNDS, default 30. */
   defaultRefreshMinutes: number;
   /** Global switch for new-post notifications; default true. */
   notifications: boolean;
@@ -54,7 +61,7 @@ const isOneOf =
 
 // Bounds keep a corrupted or hand-edited value from, e.g., refreshing every millisecond.
 const VALIDATORS: Validators = {
-  defaultRefreshMinutes: isIntegerIn(5, 10_080),
+  defaultRefreshMinutes: isIntegerIn(REFRESH_MINUTES_BOUNDS.min, REFRESH_MINUTES_BOUNDS.max),
   notifications: isBoolean,
   markMode: isOneOf<MarkMode>('visit', 'dwell', 'scroll'),
   dwellSeconds: isIntegerIn(1, 600),

@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addSubscription, getSettings, listSubscriptions, openDatabase, setRead, setSeriesOverrides, subscriptionPosts, updateSettings, upsertPosts } from '../db';
 import { useTestDatabase } from '../db/test-support';
+import { REFRESH_MINUTES_BOUNDS } from '../db/settings';
+import { clampIntervalMinutes } from '../refresh/schedule';
 import { parseOpml } from '../opml/parse-opml';
 import { exportBackup } from './export-backup';
 import { exportSubscriptionsOpml } from './export-opml';
@@ -117,5 +119,83 @@ describe('backup', () => {
     await addSubscription(db(), { feedUrl: 'https://keep.test/feed', title: 'Keep me' }, NOW);
     await expect(importBackup(db(), text, NOW)).rejects.toThrow();
     expect((await listSubscriptions(db())).map((s) => s.title)).toEqual(['Keep me']);
+  });
+
+  const backupOf = (subscriptions: object[], settings: object = {}) =>
+    JSON.stringify({ format: 'partwise-backup', version: 1, exportedAt: new Date(NOW).toISOString(), settings, subscriptions });
+  const entry = (feedUrl: string, patch: object = {}) => ({
+    feedUrl,
+    title: feedUrl,
+    tags: [],
+    notify: true,
+    markOnVisit: true,
+    createdAt: new Date(NOW).toISOString(),
+    read: [],
+    seriesOverrides: [],
+    ...patch,
+  });
+
+  it('never creates a series row without a key, even for a post taken out of any series', async () => {
+    const text = backupOf([
+      entry('https://asgi.test/rss.xml', {
+        seriesOverrides: [
+          { kind: 'move', postId: 'p9', seriesKey: null, at: NOW },
+          { kind: 'rename', seriesKey: 'asgi', name: 'ASGI from scratch', at: NOW + 1 },
+        ],
+      }),
+      entry('https://lonely.test/rss.xml', { seriesOverrides: [{ kind: 'move', postId: 'x', seriesKey: null, at: NOW }] }),
+    ]);
+    const report = await importBackup(db(), text, NOW);
+    const rows = await db().series.toArray();
+    expect(rows.map((row) => row.key).sort()).toEqual(['asgi']);
+    // The move is kept with the feed's other corrections, so the next refresh still applies it.
+    expect(rows[0]!.overrides).toContainEqual({ kind: 'move', postId: 'p9', seriesKey: null, at: NOW });
+    expect(report.problems).toEqual([expect.stringMatching(/^https:\/\/lonely\.test\/rss\.xml: a correction taking a post out of a series was not restored/)]);
+  });
+
+  it.each<[number, number]>([
+    [1, REFRESH_MINUTES_BOUNDS.min],
+    [43_200, REFRESH_MINUTES_BOUNDS.max],
+    [60, 60],
+  ])('brings a restored refresh interval of %i minutes within the one bound (%i)', async (stored, restored) => {
+    await importBackup(db(), backupOf([entry('https://asgi.test/rss.xml', { refreshMinutes: stored })]), NOW);
+    const [subscription] = await listSubscriptions(db());
+    expect(subscription!.refreshMinutes).toBe(restored);
+  });
+
+  it('has one bound for the refresh interval: the setting, a feed’s own and a server’s hint agree', async () => {
+    for (const minutes of [REFRESH_MINUTES_BOUNDS.min - 1, REFRESH_MINUTES_BOUNDS.max + 1]) {
+      await expect(updateSettings(db(), { defaultRefreshMinutes: minutes })).rejects.toThrow(/Invalid setting/);
+    }
+    for (const minutes of [REFRESH_MINUTES_BOUNDS.min, REFRESH_MINUTES_BOUNDS.max]) {
+      await expect(updateSettings(db(), { defaultRefreshMinutes: minutes })).resolves.toMatchObject({ defaultRefreshMinutes: minutes });
+    }
+    expect([clampIntervalMinutes(1), clampIntervalMinutes(1e9)]).toEqual([REFRESH_MINUTES_BOUNDS.min, REFRESH_MINUTES_BOUNDS.max]);
+  });
+
+  it.each<[string, boolean, boolean]>([
+    ['without access to all sites', false, false],
+    ['with access to all sites', true, true],
+  ])('restores “allow all sites” only %s', async (_name, granted, expected) => {
+    const report = await importBackup(db(), backupOf([], { allowAllSites: true, markMode: 'scroll' }), NOW, { allSitesGranted: granted });
+    expect(await getSettings(db())).toMatchObject({ allowAllSites: expected, markMode: 'scroll' });
+    expect(report.problems).toHaveLength(granted ? 0 : 1);
+  });
+
+  it('writes read marks in bulk: one bulk write per subscription, not one write per mark', async () => {
+    const marks = Array.from({ length: 2_000 }, (_, i) => ({ postId: `p${i}`, url: `https://asgi.test/p${i}`, title: `Post ${i}`, readAt: new Date(NOW + i).toISOString() }));
+    const sub = await addSubscription(db(), { feedUrl: 'https://asgi.test/rss.xml', title: 'ASGI' }, NOW);
+    await upsertPosts(db(), sub.id, [{ guid: 'p0', url: 'https://asgi.test/p0', title: 'Post 0', authors: [], categories: [] }], NOW);
+    const writes = {
+      add: vi.spyOn(db().posts, 'add'),
+      update: vi.spyOn(db().posts, 'update'),
+      put: vi.spyOn(db().posts, 'put'),
+      bulkAdd: vi.spyOn(db().posts, 'bulkAdd'),
+      bulkPut: vi.spyOn(db().posts, 'bulkPut'),
+    };
+    await importBackup(db(), backupOf([entry('https://asgi.test/rss.xml', { read: marks })]), NOW);
+    expect([writes.add, writes.update, writes.put].map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0]);
+    expect([writes.bulkAdd, writes.bulkPut].map((spy) => spy.mock.calls.length)).toEqual([1, 1]);
+    expect(await db().posts.where('unread').equals(0).count()).toBe(2_000);
   });
 });

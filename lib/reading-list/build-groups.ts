@@ -1,4 +1,5 @@
 import type { Post } from '../db';
+import { inReadingOrder } from '../series/reading-order';
 import { partLabel } from './part-label';
 import type { ReadingGroup, ReadingPost } from './types';
 
@@ -25,11 +26,6 @@ export function feedGroupKey(subscriptionId: number): string {
   return `feed:${subscriptionId}`;
 }
 
-/** Reading order inside a series: by part (unnumbered last), then by date, then id. */
-export function compareReadingOrder(a: Post, b: Post): number {
-  return (a.part ?? Number.POSITIVE_INFINITY) - (b.part ?? Number.POSITIVE_INFINITY) || a.sortAt - b.sortAt || a.id - b.id;
-}
-
 function toReadingPost(post: Post, feedTitle: string, isNext: boolean): ReadingPost {
   return {
     id: post.id,
@@ -49,7 +45,7 @@ function toReadingPost(post: Post, feedTitle: string, isNext: boolean): ReadingP
 function seriesGroup(key: string, members: readonly Post[], shown: readonly Post[], input: GroupInput): ReadingGroup {
   const sample = shown[0]!;
   const feedTitle = input.feedTitles.get(sample.subscriptionId) ?? '';
-  const ordered = [...members].sort(compareReadingOrder);
+  const ordered = inReadingOrder(members);
   const next = ordered.find((post) => post.unread === 1);
   const listed = new Set(shown.map((post) => post.id));
   const visible = ordered.filter((post) => (input.onlyListed ? listed.has(post.id) : post.unread === 1 || input.showRead));

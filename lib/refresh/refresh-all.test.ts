@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildRss, ASGI_ITEMS } from '../../test/fixtures/build-rss';
 import { addSubscription, listSubscriptions } from '../db';
 import { useTestDatabase } from '../db/test-support';
 import type { FetchResult } from '../feeds/fetch';
 import { parseFeed } from '../feeds/parse';
-import { GLOBAL_CONCURRENCY, refreshAll } from './refresh-all';
+import { GLOBAL_CONCURRENCY, MAX_FEEDS_IN_FLIGHT, refreshAll } from './refresh-all';
 import type { RefreshDeps } from './refresh-feed';
 import type { TransactionRunner } from './transaction-batcher';
 
@@ -58,5 +58,54 @@ describe('refreshAll', () => {
       ['https://host-1.test/feed.xml', 'error', 1],
       ['https://host-2.test/feed.xml', 'ok', 0],
     ]);
+  });
+
+  it('holds at most MAX_FEEDS_IN_FLIGHT feeds fetched but not yet written, however slow the writes', async () => {
+    const total = MAX_FEEDS_IN_FLIGHT * 3;
+    await subscribe(total);
+    let fetched = 0;
+    let written = 0;
+    let mostUnwritten = 0;
+    const fetch = async (url: string): Promise<FetchResult> => {
+      fetched += 1;
+      mostUnwritten = Math.max(mostUnwritten, fetched - written);
+      return { kind: 'modified', body, contentType: 'application/rss+xml', finalUrl: url, redirected: false };
+    };
+    // Each write waits for the test to let it through, one at a time.
+    const waiting: (() => void)[] = [];
+    const writes: TransactionRunner = async (work) => {
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      const result = await db().transaction('rw', db().subscriptions, db().posts, db().series, db().prunedPosts, work);
+      written += 1;
+      return result;
+    };
+    const running = refreshAll(deps(db(), fetch, writes), { force: true });
+    while (written < total) {
+      // Wait until the refresh has fetched all it may before the next write: then let one write through.
+      await vi.waitFor(() => expect(waiting.length).toBeGreaterThanOrEqual(Math.min(total - written, MAX_FEEDS_IN_FLIGHT)));
+      const before = written;
+      waiting.shift()!();
+      await vi.waitFor(() => expect(written).toBe(before + 1));
+    }
+    expect((await running).every((outcome) => outcome.result === 'updated')).toBe(true);
+    expect(mostUnwritten).toBe(MAX_FEEDS_IN_FLIGHT);
+  });
+
+  it.each<[string, { force?: boolean; ids?: number[] }]>([
+    ['“Refresh all”', { force: true }],
+    ['“Refresh now” on the feed', { ids: [1] }],
+    ['a scheduled refresh', {}],
+  ])('%s skips a feed whose server asked (Retry-After) to wait', async (_name, options) => {
+    await subscribe(2);
+    await db().subscriptions.update(1, { retryAfterUntil: NOW + 7_200_000, nextCheckAt: NOW + 7_200_000, status: 'error' });
+    const fetched: string[] = [];
+    const fetch = async (url: string): Promise<FetchResult> => {
+      fetched.push(url);
+      return { kind: 'modified', body, contentType: 'application/rss+xml', finalUrl: url, redirected: false };
+    };
+    await refreshAll(deps(db(), fetch), options);
+    expect(fetched).not.toContain('https://host-0.test/feed.xml');
+    const [waiting] = await listSubscriptions(db());
+    expect(waiting).toMatchObject({ retryAfterUntil: NOW + 7_200_000 });
   });
 });

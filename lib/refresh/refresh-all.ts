@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import { dueSubscriptions, getSettings, listSubscriptions, type Subscription } from '../db';
 import { refreshFeed, type RefreshDeps, type RefreshOptions } from './refresh-feed';
 import type { RefreshOutcome } from './types';
@@ -8,6 +9,12 @@ import { politeFetcher } from './polite-fetcher';
 export const GLOBAL_CONCURRENCY = 6;
 /** At most this many feeds of one host are fetched at once, to be polite to shared hosts. */
 export const PER_HOST_CONCURRENCY = 2;
+/**
+ * At most this many feeds are in flight (fetching, parsed, or waiting to be written). Twice the network
+ * limit keeps the network busy while writes catch up, and keeps a 500-feed refresh from holding
+ * hundreds of parsed bodies in memory at once.
+ */
+export const MAX_FEEDS_IN_FLIGHT = 2 * GLOBAL_CONCURRENCY;
 
 /** Which subscriptions a refresh covers. */
 export interface RefreshAllOptions extends RefreshOptions {
@@ -15,9 +22,18 @@ export interface RefreshAllOptions extends RefreshOptions {
   force?: boolean;
   /** Refresh only these subscriptions (due or not). */
   ids?: readonly number[];
+  /** Leave these out (already refreshed by the run a request joined). */
+  skipIds?: ReadonlySet<number>;
+  /** Called as each feed finishes, so a long run can show it is alive. */
+  onFeedDone?: () => void;
 }
 
-async function selectSubscriptions(deps: RefreshDeps, options: RefreshAllOptions): Promise<Subscription[]> {
+/** Whether the server asked us (Retry-After) not to come back before a time still in the future. */
+export function underRetryAfter(subscription: Subscription, now: number): boolean {
+  return subscription.retryAfterUntil !== undefined && subscription.retryAfterUntil > now;
+}
+
+async function chosenSubscriptions(deps: RefreshDeps, options: RefreshAllOptions): Promise<Subscription[]> {
   if (options.ids) {
     const rows = await deps.db.subscriptions.bulkGet([...options.ids]);
     return rows.filter((row): row is Subscription => row !== undefined && row.archivedAt === undefined);
@@ -26,9 +42,17 @@ async function selectSubscriptions(deps: RefreshDeps, options: RefreshAllOptions
   return dueSubscriptions(deps.db, deps.now());
 }
 
+/** The subscriptions a refresh covers; a manual refresh skips feeds whose server asked us to wait. */
+async function selectSubscriptions(deps: RefreshDeps, options: RefreshAllOptions): Promise<Subscription[]> {
+  const now = deps.now();
+  const rows = await chosenSubscriptions(deps, options);
+  return rows.filter((row) => !options.skipIds?.has(row.id) && !underRetryAfter(row, now));
+}
+
 /**
- * Refreshes due (or chosen) subscriptions, fetching at most 6 feeds at once and 2 per host. One failing feed
- * never stops the others: its error is recorded on it and reported in the outcome list.
+ * Refreshes due (or chosen) subscriptions, fetching at most 6 feeds at once and 2 per host, with at most
+ * 12 feeds in flight. One failing feed never stops the others: its error is recorded on it and reported
+ * in the outcome list.
  */
 export async function refreshAll(deps: RefreshDeps, options: RefreshAllOptions = {}): Promise<RefreshOutcome[]> {
   const subscriptions = await selectSubscriptions(deps, options);
@@ -38,7 +62,17 @@ export async function refreshAll(deps: RefreshDeps, options: RefreshAllOptions =
     fetch: politeFetcher(deps.fetch, { global: GLOBAL_CONCURRENCY, perHost: PER_HOST_CONCURRENCY }),
     transact: deps.transact ?? batchedTransactions(deps.db),
   };
-  return Promise.all(subscriptions.map((subscription) => refreshOne(batched, subscription, { ...options, settings })));
+  const inFlight = pLimit(MAX_FEEDS_IN_FLIGHT);
+  const { ids: _ids, force: _force, skipIds: _skip, onFeedDone, ...feedOptions } = options;
+  return Promise.all(
+    subscriptions.map((subscription) =>
+      inFlight(async () => {
+        const outcome = await refreshOne(batched, subscription, { ...feedOptions, settings });
+        onFeedDone?.();
+        return outcome;
+      }),
+    ),
+  );
 }
 
 async function refreshOne(deps: RefreshDeps, subscription: Subscription, options: RefreshOptions): Promise<RefreshOutcome> {

@@ -1,6 +1,8 @@
-/** Bounds for server-suggested intervals: never more often than 10 minutes, never less than daily. */
-export const MIN_INTERVAL_MINUTES = 10;
-export const MAX_INTERVAL_MINUTES = 24 * 60;
+import { REFRESH_MINUTES_BOUNDS } from '../db/settings';
+
+/** Bounds of any interval (the user's or a server's): the one bound of lib/db/settings.ts. */
+export const MIN_INTERVAL_MINUTES = REFRESH_MINUTES_BOUNDS.min;
+export const MAX_INTERVAL_MINUTES = REFRESH_MINUTES_BOUNDS.max;
 /** Failures back off exponentially up to a day. */
 export const MAX_BACKOFF_MS = 24 * 60 * 60 * 1000;
 /** Share of an interval used as random jitter, so feeds added together don't fire together. */

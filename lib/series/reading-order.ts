@@ -1,27 +1,36 @@
-/** Reading order of the posts of one series. */
-
-function time(published: string | undefined): number {
-  const t = published === undefined ? NaN : Date.parse(published);
-  // Undated posts read last.
-  return Number.isNaN(t) ? Infinity : t;
+/** What reading order looks at in a post. */
+export interface ReadingOrderPost {
+  id: number;
+  /** The part number within its series; posts without one read after the numbered parts. */
+  part?: number;
+  /** Publication time (or first seen), epoch ms. */
+  sortAt: number;
 }
 
+/** One criterion of reading order: a number, smaller reads first. */
+type OrderKey<T> = (post: T) => number;
+
 /**
- * Posts of one series in reading order: numbered posts by part (ties by date); unnumbered posts by date,
- * each placed before the first numbered post published after it. Stable and pure (returns a new array).
+ * The criteria of reading order, most significant first: part (unnumbered last), then date, then id so
+ * the order is total. A new criterion (an author-declared position, say) is one more key here.
  */
-export function readingOrder<T extends { part: number | null; published?: string }>(posts: T[]): T[] {
-  const indexed = posts.map((post, index) => ({ post, index, at: time(post.published) }));
-  const byDate = (a: (typeof indexed)[number], b: (typeof indexed)[number]): number =>
-    a.at === b.at ? a.index - b.index : a.at < b.at ? -1 : 1;
-  const numbered = indexed.filter((e) => e.post.part !== null).sort((a, b) => (a.post.part ?? 0) - (b.post.part ?? 0) || byDate(a, b));
-  const unnumbered = indexed.filter((e) => e.post.part === null).sort(byDate);
-  const out: T[] = [];
-  let u = 0;
-  for (const n of numbered) {
-    while (u < unnumbered.length && (unnumbered[u]?.at ?? Infinity) < n.at) out.push((unnumbered[u++] as (typeof indexed)[number]).post);
-    out.push(n.post);
+const READING_ORDER_KEYS: readonly OrderKey<ReadingOrderPost>[] = [
+  (post) => post.part ?? Number.POSITIVE_INFINITY,
+  (post) => post.sortAt,
+  (post) => post.id,
+];
+
+/** The one definition of reading order inside a series, as a comparator for `Array.prototype.sort`. */
+export function compareReadingOrder(a: ReadingOrderPost, b: ReadingOrderPost): number {
+  for (const key of READING_ORDER_KEYS) {
+    const difference = key(a) - key(b);
+    // Infinity − Infinity is NaN: two unnumbered posts tie on part.
+    if (difference !== 0 && !Number.isNaN(difference)) return difference;
   }
-  while (u < unnumbered.length) out.push((unnumbered[u++] as (typeof indexed)[number]).post);
-  return out;
+  return 0;
+}
+
+/** Posts in reading order, as a new array (the input is left as it was). */
+export function inReadingOrder<T extends ReadingOrderPost>(posts: readonly T[]): T[] {
+  return [...posts].sort(compareReadingOrder);
 }

@@ -43,3 +43,30 @@ export async function serviceWorkerHeapBytes(page: Page): Promise<number> {
   await session.detach();
   return usedSize;
 }
+
+/**
+ * Samples the service worker's used JS heap every `everyMs` until stopped, each sample after a garbage
+ * collection, and answers the largest: the most live memory a refresh holds at once.
+ */
+export async function sampleServiceWorkerHeap(page: Page, everyMs = 250): Promise<{ stop(): Promise<number> }> {
+  const { session, sessionId } = await attachToServiceWorker(page);
+  let peak = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      await sendToTarget(session, sessionId, 'HeapProfiler.collectGarbage');
+      const { usedSize } = await sendToTarget<{ usedSize: number }>(session, sessionId, 'Runtime.getHeapUsage');
+      peak = Math.max(peak, usedSize);
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      await session.send('Target.detachFromTarget', { sessionId });
+      await session.detach();
+      return peak;
+    },
+  };
+}

@@ -7,33 +7,36 @@ import { buildRss, type RssItemSpec } from '../../test/fixtures/build-rss';
 import { startFixtureServer, type FixtureServer } from '../../test/fixtures/server';
 import { callBackground, readStore } from '../../test/e2e/extension-state';
 import { launchExtension, type ExtensionHarness } from '../../test/e2e/harness';
-import { serviceWorkerHeapBytes } from './extension-session';
+import { sampleServiceWorkerHeap, serviceWorkerHeapBytes } from './extension-session';
 import { refreshFloor } from './refresh-floor';
 
 const FEEDS = 500;
 const ITEMS = 20;
+/** Posts per feed of the memory run (issue 16): a 500-feed OPML import of big feeds. */
+const LARGE_ITEMS = 200;
+const HEAP_GOAL_MB = 20;
 const LATENCY_MS = 20;
 const GLOBAL_LIMIT = 6;
 // Feeds spread over many servers (one "host" each, as ports differ), as real subscriptions are.
 const SERVERS = 100;
 
-function items(feed: number): RssItemSpec[] {
-  return Array.from({ length: ITEMS }, (_, i) => ({
+function items(feed: number, count = ITEMS): RssItemSpec[] {
+  return Array.from({ length: count }, (_, i) => ({
     title: i % 4 === 0 ? `Building a Feed Reader – Part ${i / 4 + 1}: Chapter ${feed}` : `Standalone note ${feed}.${i}`,
     link: `posts/${feed}-${i}.html`,
-    date: new Date(Date.UTC(2026, 0, 1) + (feed * ITEMS + i) * 60_000).toISOString(),
+    date: new Date(Date.UTC(2026, 0, 1) + (feed * count + i) * 60_000).toISOString(),
     categories: ['bench'],
   }));
 }
 
-async function startServers(): Promise<{ servers: FixtureServer[]; urls: string[] }> {
+async function startServers(count = ITEMS): Promise<{ servers: FixtureServer[]; urls: string[] }> {
   const servers = await Promise.all(Array.from({ length: SERVERS }, () => startFixtureServer()));
   const urls: string[] = [];
   for (let feed = 0; feed < FEEDS; feed += 1) {
     const server = servers[feed % SERVERS]!;
     const path = `/feed-${feed}.xml`;
     server.route(path, {
-      body: buildRss({ title: `Bench blog ${feed}`, site: `${server.origin}/`, items: items(feed) }),
+      body: buildRss({ title: `Bench blog ${feed}`, site: `${server.origin}/`, items: items(feed, count) }),
       headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', ETag: `"feed-${feed}-v1"` },
       delayMs: LATENCY_MS,
     });
@@ -74,6 +77,38 @@ async function refreshByAlarm(harness: ExtensionHarness): Promise<number> {
   }
 }
 
+const MB = 1048576;
+
+/**
+ * The memory run: 500 feeds × 200 posts imported from OPML, then the first refresh (woken by the alarm,
+ * no page open). Prints the idle worker's heap as the baseline, the peak while refreshing, and the heap
+ * after the refresh once garbage is collected.
+ */
+export async function benchLargeRefreshHeap(): Promise<void> {
+  const { servers, urls } = await startServers(LARGE_ITEMS);
+  const harness = await launchExtension();
+  try {
+    const page = await harness.openOptions();
+    const opml = `<opml version="2.0"><body>${urls.map((url, i) => `<outline type="rss" text="Bench ${i}" xmlUrl="${url}"/>`).join('')}</body></opml>`;
+    await callBackground(page, 'importOpml', { text: opml });
+    const before = await serviceWorkerHeapBytes(page);
+    const sampler = await sampleServiceWorkerHeap(page);
+    await page.goto('about:blank');
+    const ms = await refreshByAlarm(harness);
+    const peak = await sampler.stop();
+    const after = await serviceWorkerHeapBytes(await harness.openOptions());
+    const posts = (await readStore(await harness.serviceWorker(), 'posts')).length;
+    console.log(`refresh: memory, ${FEEDS} feeds × ${LARGE_ITEMS} posts: first refresh ${ms.toFixed(0)} ms, ${posts} posts stored`);
+    console.log(
+      `refresh: service worker JS heap idle ${(before / MB).toFixed(1)} MB; after the first refresh ${(after / MB).toFixed(1)} MB; ` +
+        `live peak while refreshing ${(peak / MB).toFixed(1)} MB (goal ≤ ${HEAP_GOAL_MB} MB for both: ${Math.max(after, peak) / MB <= HEAP_GOAL_MB ? 'met' : 'NOT met'})`,
+    );
+  } finally {
+    await harness.close().catch((error: unknown) => console.error('refresh: closing the browser failed:', error));
+    await Promise.all(servers.map((server) => server.close()));
+  }
+}
+
 /** Runs the refresh benchmark and prints its lines. */
 export default async function benchRefresh(): Promise<void> {
   const { servers, urls } = await startServers();
@@ -110,4 +145,5 @@ export default async function benchRefresh(): Promise<void> {
     await harness.close().catch((error: unknown) => console.error('refresh: closing the browser failed:', error));
     await Promise.all(servers.map((server) => server.close()));
   }
+  await benchLargeRefreshHeap();
 }
