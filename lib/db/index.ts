@@ -1,6 +1,7 @@
 /** Public API of Partwise's storage layer (see README.md); tests' helpers are deliberately not exported. */
 export { DbError, isDbError, type DbErrorCode } from './db-error';
 export type { Post, PrunedPost, SeriesRecord, SettingRecord, Subscription, SubscriptionStatus } from './types';
+export type { PageListing } from './types';
 export {
   CURRENT_SCHEMA_VERSION,
   PartwiseDatabase,
