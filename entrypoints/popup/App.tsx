@@ -8,7 +8,9 @@ import { StatusLines } from '@/components/popup/StatusLines';
 import { UndoBar } from '@/components/popup/UndoBar';
 import { FeedChooser } from '@/components/FeedChooser';
 import { database, listSubscriptions, unreadCount } from '@/lib/db';
-import { sendMessage, type FeedChoice } from '@/lib/messaging/protocol';
+import { sendMessage, type FeedChoice, type PageOffer } from '@/lib/messaging/protocol';
+import { FollowPagePreview } from '@/components/FollowPagePreview';
+import { followPageWithPermission } from '@/lib/permissions/follow-page-with-permission';
 import { loadReadingList, loadSeriesChoices } from '@/lib/reading-list/load-reading-list';
 import type { FirstPage, ReadingGroup, ReadingPost } from '@/lib/reading-list/types';
 import { failingFeeds } from '@/lib/reading-list/failing-feeds';
@@ -18,7 +20,7 @@ import { feedTypeOfMime } from '@/lib/content-scripts/collect-page-info';
 import { seriesEditRequest } from './series-edit-request';
 import { useKeyboardNavigation } from './use-keyboard-navigation';
 import { usePageInfo } from './use-page-info';
-import { subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
+import { subscribeWithPermission, type SubscribeAttempt } from '@/lib/permissions/subscribe-with-permission';
 
 const PAGE = 60;
 
@@ -39,6 +41,7 @@ export function App({ initial }: { initial?: FirstPage }) {
   const [undo, setUndo] = useState<Undo | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [choices, setChoices] = useState<FeedChoice[] | undefined>(undefined);
+  const [pageOffer, setPageOffer] = useState<PageOffer | undefined>(undefined);
   const searchRef = useRef<HTMLInputElement>(null);
 
   // Throttled so a refresh of hundreds of feeds redraws the popup a few times a second, not per feed.
@@ -52,6 +55,8 @@ export function App({ initial }: { initial?: FirstPage }) {
 
   const failing = useMemo(() => (subscriptions.value ? failingFeeds(subscriptions.value) : (initial?.failing ?? [])), [subscriptions.value]);
   const subscribedUrls = useMemo(() => new Set((subscriptions.value ?? []).map((s) => s.feedUrl)), [subscriptions.value]);
+  // A page that advertises no feed may still list posts: the popup offers to follow it.
+  const canFollowPage = page !== undefined && page.feeds.length === 0 && subscriptions.value !== undefined && !subscribedUrls.has(page.url);
   const siteFeeds: FeedChoice[] = (page?.feeds ?? [])
     .filter((feed) => !subscribedUrls.has(feed.url))
     .map((feed) => ({ url: feed.url, title: feed.title, type: feedTypeOfMime(feed.type) }));
@@ -92,12 +97,13 @@ export function App({ initial }: { initial?: FirstPage }) {
 
   const subscribeTo = async (feeds: FeedChoice[]) => {
     const pageUrl = page?.url;
-    const result = await subscribeWithPermission(feeds, pageUrl);
-    if (result.kind === 'choose') setChoices(result.feeds);
-    else {
-      setChoices(undefined);
-      setNotice(result.message);
-    }
+    showAttempt(await subscribeWithPermission(feeds, pageUrl));
+  };
+
+  const showAttempt = (result: SubscribeAttempt) => {
+    setChoices(result.kind === 'choose' ? result.feeds : undefined);
+    setPageOffer(result.kind === 'page' ? result.page : undefined);
+    if (result.kind === 'done') setNotice(result.message);
   };
 
   const savePage = async () => {
@@ -121,6 +127,8 @@ export function App({ initial }: { initial?: FirstPage }) {
         onQuery={setQuery}
         onShowRead={setShowRead}
         onSubscribeSite={() => void subscribeTo(siteFeeds).catch(report)}
+        canFollowPage={canFollowPage}
+        onFollowPage={() => page && void subscribeTo([{ url: page.url, title: page.title, type: 'unknown' }]).catch(report)}
         onSavePage={() => void savePage().catch(report)}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
       />
@@ -128,6 +136,14 @@ export function App({ initial }: { initial?: FirstPage }) {
         <p class="notice" role="status">
           {notice}
         </p>
+      )}
+      {pageOffer && (
+        <FollowPagePreview
+          key={pageOffer.url}
+          page={pageOffer}
+          onFollow={(candidate) => void followPageWithPermission(pageOffer, candidate).then(showAttempt).catch(report)}
+          onCancel={() => setPageOffer(undefined)}
+        />
       )}
       {choices && <FeedChooser feeds={choices} onChoose={(feed) => void subscribeTo([feed]).catch(report)} onCancel={() => setChoices(undefined)} />}
       {list.error && <p class="error" role="alert">Could not read your library: {list.error.message}</p>}

@@ -4,6 +4,7 @@ import type { ParsedFeed } from '../feeds/types';
 import type { FeedChoice, SubscribeResult } from '../messaging/protocol';
 import { refreshFeed, type RefreshDeps } from '../refresh/refresh-feed';
 import type { FetchModified } from '../feeds/fetch';
+import { pageOffer } from './follow-page';
 
 /** Why subscribing failed, in words for the user. */
 export class SubscribeError extends Error {
@@ -21,7 +22,8 @@ export interface SubscribeDeps extends RefreshDeps {
   decodeHtml: (body: Uint8Array, contentType?: string) => string;
 }
 
-function webUrl(input: string): string {
+/** The http(s) URL the user means (`example.com/blog` gets https), without its fragment. */
+export function webUrl(input: string): string {
   const trimmed = input.trim();
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
@@ -45,7 +47,8 @@ function tryParse(deps: SubscribeDeps, outcome: FetchModified): ParsedFeed | und
   }
 }
 
-async function fetchOrExplain(deps: SubscribeDeps, url: string): Promise<FetchModified> {
+/** Fetches a URL, or explains in words why it could not. */
+export async function fetchOrExplain(deps: SubscribeDeps, url: string): Promise<FetchModified> {
   const outcome = await deps.fetch(url, {});
   if (outcome.kind === 'modified') return outcome;
   if (outcome.kind === 'gone') throw new SubscribeError('The site says this address is gone for good (HTTP 410).');
@@ -53,7 +56,8 @@ async function fetchOrExplain(deps: SubscribeDeps, url: string): Promise<FetchMo
   throw new SubscribeError(`Could not load ${url}: the server sent no content.`);
 }
 
-async function existing(db: PartwiseDatabase, urls: readonly string[]): Promise<SubscribeResult | undefined> {
+/** The live subscription to one of these URLs, as an 'exists' answer. */
+export async function existing(db: PartwiseDatabase, urls: readonly string[]): Promise<SubscribeResult | undefined> {
   for (const url of urls) {
     const found = await findSubscriptionByFeedUrl(db, url);
     if (found && found.archivedAt === undefined) return { kind: 'exists', subscriptionId: found.id, title: subscriptionTitle(found) };
@@ -72,8 +76,10 @@ export async function subscribe(deps: SubscribeDeps, request: { url: string; tit
   const outcome = await fetchOrExplain(deps, url);
   const feed = tryParse(deps, outcome);
   if (!feed) {
-    const feeds = await deps.discover(outcome.finalUrl, deps.decodeHtml(outcome.body, outcome.contentType));
-    if (feeds.length === 0) throw new SubscribeError('No feed was found at this address or on this page.');
+    const html = deps.decodeHtml(outcome.body, outcome.contentType);
+    const feeds = await deps.discover(outcome.finalUrl, html);
+    // No feed: the page itself may list posts, which the user can follow after a preview.
+    if (feeds.length === 0) return pageOffer(html, outcome.finalUrl);
     // Several feeds, or one on another site (which needs its own host access, asked in a new click): the user picks.
     if (feeds.length > 1 || depth > 0 || new URL(feeds[0]!.url).hostname !== new URL(outcome.finalUrl).hostname) return { kind: 'choose', feeds };
     return subscribe(deps, { url: feeds[0]!.url, title: request.title ?? feeds[0]!.title }, depth + 1);
