@@ -14,4 +14,5 @@ export const BACKUP_LIMITS = {
   settingValueLength: 100_000,
   // A week is the longest refresh interval any feed reader offers; a month leaves room.
   refreshMinutesMax: 43_200,
+  listingKeyLength: 2_000,
 } as const;
