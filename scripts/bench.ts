@@ -5,6 +5,7 @@ import benchSeries from './bench/series';
 import benchRefresh from './bench/refresh';
 import benchPopup from './bench/popup';
 import benchContentScript from './bench/content-script';
+import benchListing from './bench/listing';
 import { buildE2eExtension } from '../test/e2e/build-extension';
 
 const SECTIONS: [string, () => Promise<void>][] = [
@@ -13,6 +14,7 @@ const SECTIONS: [string, () => Promise<void>][] = [
   ['background refresh', benchRefresh],
   ['popup', benchPopup],
   ['content script', benchContentScript],
+  ['listing pages', benchListing],
 ];
 
 async function main(): Promise<void> {

@@ -76,7 +76,9 @@ function median(values: number[]): number {
 function readGroup(group: BlockGroup, context: LinkContext): ListingItem[] | undefined {
   const read: ReadItem[] = [];
   const seen = new Set<string>();
+  let examined = 0;
   for (const block of group.blocks) {
+    examined++;
     const found = readListingItem(block, context);
     if (!found || seen.has(found.item.url)) continue;
     seen.add(found.item.url);
@@ -84,7 +86,7 @@ function readGroup(group: BlockGroup, context: LinkContext): ListingItem[] | und
     if (read.length >= MAX_ITEMS) break;
   }
   const minimum = group.kind === 'blocks' ? 3 : 2;
-  if (read.length < minimum || read.length < group.blocks.length * 0.6) return undefined;
+  if (read.length < minimum || read.length < examined * 0.6) return undefined;
   const headed = read.filter((r) => r.headed).length / read.length >= 0.5;
   if (!headed) {
     if (median(read.map((r) => r.item.title.split(/\s+/).length)) < 3) return undefined;

@@ -5,12 +5,20 @@ const GENERIC_WORDS = new Set([
   'details', 'link', 'permalink', 'keep', 'lire', 'la', 'suite', 'weiterlesen', 'mehr',
 ]);
 
+// Module-level (one object, lastIndex reset per call): a literal in the function would be rebuilt each call.
+const WORD = /[\p{L}\p{N}]+/gu;
+
 /**
  * True for link texts such as "Read more", "Read on the blog ↗", "Continue reading →": every word is
  * one of "open this" (arrows and punctuation ignored), or there is no word at all.
  */
 export function isGenericLinkText(text: string): boolean {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu);
-  if (!words) return true;
-  return words.length <= 6 && words.every((word) => GENERIC_WORDS.has(word));
+  // Six generic words fit in this; a longer text names something.
+  if (text.length > 60) return false;
+  WORD.lastIndex = 0;
+  let count = 0;
+  for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+    if (++count > 6 || !GENERIC_WORDS.has(match[0].toLowerCase())) return false;
+  }
+  return true;
 }

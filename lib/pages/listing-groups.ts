@@ -5,7 +5,7 @@
  */
 import { isTag, isText } from 'domhandler';
 import { headingRank } from './read-listing-item';
-import { elementsOf, type Document, type Element } from './parse-html';
+import type { AnyNode, Document, Element } from './parse-html';
 
 /** What kind of evidence made a group, strongest first. */
 export type ListingKind = 'microformats' | 'articles' | 'blocks';
@@ -23,13 +23,18 @@ interface Counts {
   text: number;
   links: number;
   headings: number;
+  elements: number;
 }
 
 const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head']);
 const NEVER_BLOCKS = new Set(['script', 'style', 'link', 'meta', 'br', 'hr', 'img', 'picture', 'source', 'svg', 'input', 'button', 'option', 'select', 'iframe', 'template', 'noscript', 'head', 'title', 'path']);
 const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary']);
-const ZERO: Counts = { text: 0, links: 0, headings: 0 };
+const ZERO: Counts = { text: 0, links: 0, headings: 0, elements: 0 };
+// A post's block is small: a section holding a whole list is not one post, and reading it as one would
+// cost the list's size again (so blocks beyond these are never candidates, which keeps extraction linear).
+const MAX_BLOCK_LINKS = 12;
+const MAX_BLOCK_ELEMENTS = 300;
 
 /** A class name that names a shape ("post-card"), not an instance or a utility ("post-42", "mt-4"). */
 function stableTokens(element: Element): string[] {
@@ -44,6 +49,30 @@ function signature(element: Element): string {
   return `${element.name}${id && /^[a-z][a-z_-]*$/i.test(id) ? `#${id}` : ''}${tokens.map((t) => `.${t}`).join('')}`;
 }
 
+/** Every element in document order (an array: the passes below read it forwards and backwards). */
+function allElements(document: Document): Element[] {
+  const out: Element[] = [];
+  const stack: AnyNode[] = [document];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== document && isTag(node)) out.push(node);
+    if (isTag(node) || node === document) {
+      const children = (node as Element | Document).children;
+      for (let i = children.length - 1; i >= 0; i--) if (isTag(children[i]!)) stack.push(children[i]!);
+    }
+  }
+  return out;
+}
+
+/** Length of `text` without its leading and trailing whitespace, without making a new string. */
+function visibleLength(text: string): number {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 32) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 32) end--;
+  return end - start;
+}
+
 /** Counts of visible text, links and headings under every element, children before parents. */
 function countAll(elements: readonly Element[]): Map<Element, Counts> {
   const counts = new Map<Element, Counts>();
@@ -53,14 +82,15 @@ function countAll(elements: readonly Element[]): Map<Element, Counts> {
       counts.set(element, ZERO);
       continue;
     }
-    const own: Counts = { text: 0, links: element.name === 'a' && element.attribs['href'] ? 1 : 0, headings: headingRank(element) > 0 ? 1 : 0 };
+    const own: Counts = { text: 0, links: element.name === 'a' && element.attribs['href'] ? 1 : 0, headings: headingRank(element) > 0 ? 1 : 0, elements: 1 };
     for (const child of element.children) {
-      if (isText(child)) own.text += child.data.trim().length;
+      if (isText(child)) own.text += visibleLength(child.data);
       else if (isTag(child)) {
         const sub = counts.get(child) ?? ZERO;
         own.text += sub.text;
         own.links += sub.links;
         own.headings += sub.headings;
+        own.elements += sub.elements;
       }
     }
     counts.set(element, own);
@@ -109,22 +139,30 @@ function scoreOf(blocks: readonly Element[], { counts, chrome }: PageFacts): num
 
 /** Children of the same tag, narrowed to the class most of them share (a post list's "year" rows stay out). */
 function sameShape(children: readonly Element[]): { blocks: Element[]; token?: string } {
+  const tokens = children.map((child) => new Set(stableTokens(child)));
   const tally = new Map<string, number>();
-  for (const child of children) for (const token of new Set(stableTokens(child))) tally.set(token, (tally.get(token) ?? 0) + 1);
+  for (const set of tokens) for (const token of set) tally.set(token, (tally.get(token) ?? 0) + 1);
   let token: string | undefined;
   for (const [name, count] of tally) {
     const best = token === undefined ? -1 : tally.get(token)!;
     if (count > best || (count === best && (name.length < token!.length || (name.length === token!.length && name < token!)))) token = name;
   }
   if (token === undefined || tally.get(token)! < Math.max(2, children.length / 2)) return { blocks: [...children] };
-  return { blocks: children.filter((child) => stableTokens(child).includes(token)), token };
+  return { blocks: children.filter((_, i) => tokens[i]!.has(token)), token };
 }
 
 function siblingGroups(parent: Element | Document, facts: PageFacts, groups: BlockGroup[]): void {
   const { counts } = facts;
-  const byTag = new Map<string, Element[]>();
+  const eligible: Element[] = [];
   for (const child of parent.children) {
-    if (!isTag(child) || NEVER_BLOCKS.has(child.name) || (counts.get(child) ?? ZERO).links === 0) continue;
+    if (!isTag(child) || NEVER_BLOCKS.has(child.name)) continue;
+    const own = counts.get(child) ?? ZERO;
+    if (own.links > 0 && own.links <= MAX_BLOCK_LINKS && own.elements <= MAX_BLOCK_ELEMENTS) eligible.push(child);
+  }
+  // Most elements hold at most one linked child: nothing to group, nothing more to allocate.
+  if (eligible.length < 2) return;
+  const byTag = new Map<string, Element[]>();
+  for (const child of eligible) {
     const list = byTag.get(child.name);
     if (list) list.push(child);
     else byTag.set(child.name, [child]);
@@ -145,7 +183,8 @@ function siblingGroups(parent: Element | Document, facts: PageFacts, groups: Blo
 }
 
 function isEntry(element: Element): boolean {
-  return stableTokens(element).some((token) => token === 'h-entry' || token === 'hentry');
+  const value = element.attribs['class'];
+  return value !== undefined && value.includes('entry') && stableTokens(element).some((token) => token === 'h-entry' || token === 'hentry');
 }
 
 /** Outermost h-entry/hentry elements outside the page's chrome. */
@@ -171,7 +210,7 @@ const KIND_ORDER: Record<ListingKind, number> = { microformats: 0, articles: 1, 
 
 /** Every group of blocks that may be a list of posts, microformats first, then articles, then blocks by score. */
 export function listingGroups(document: Document): BlockGroup[] {
-  const elements = [...elementsOf(document)];
+  const elements = allElements(document);
   const facts: PageFacts = { counts: countAll(elements), chrome: chromeOf(elements) };
   const groups: BlockGroup[] = [];
   const microformats = microformatGroup(elements, facts);

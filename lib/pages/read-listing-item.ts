@@ -5,10 +5,10 @@
 import { isTag, isText } from 'domhandler';
 import { parseDate } from '../feeds/parse-date';
 import { resolveUrl } from '../feeds/resolve-url';
-import { summarizeText } from '../feeds/text';
+import { truncateOnWord } from '../feeds/text';
 import { dateInText } from './date-in-text';
 import { isGenericLinkText } from './generic-link-text';
-import { elementsOf, textOf, type AnyNode, type Element } from './parse-html';
+import { textOf, type AnyNode, type Element } from './parse-html';
 
 /** A post as a listing page shows it. Plain text and absolute http(s) URLs only. */
 export interface ListingItem {
@@ -38,12 +38,19 @@ const MAX_TITLE = 300;
 const SCREEN_READER_ONLY = new Set(['screen-reader-text', 'sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-only']);
 
 function unseen(element: Element): boolean {
-  return HIDDEN.has(element.name) || element.attribs['hidden'] !== undefined || classTokens(element).some((token) => SCREEN_READER_ONLY.has(token));
+  if (HIDDEN.has(element.name) || element.attribs['hidden'] !== undefined) return true;
+  const value = element.attribs['class'];
+  // Most classes name no screen-reader text: the cheap test spares them the split.
+  return value !== undefined && (value.includes('sr-only') || value.includes('screen-reader') || value.includes('visually')) && classTokens(element).some((token) => SCREEN_READER_ONLY.has(token));
 }
+
+const WHITESPACE_RUN = /\s+/g;
+const TITLE_TOKEN = /title$/i;
+const SUBTITLE_TOKEN = /subtitle$/i;
 
 /** Whitespace runs to one space, trimmed. */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(WHITESPACE_RUN, ' ').trim();
 }
 
 function classTokens(element: Element): string[] {
@@ -55,7 +62,10 @@ function classTokens(element: Element): string[] {
 export function headingRank(element: Element): number {
   if (HEADINGS.has(element.name) || element.attribs['role'] === 'heading') return 2;
   if (element.attribs['itemprop'] === 'headline') return 1;
-  return classTokens(element).some((token) => token === 'p-name' || (/title$/i.test(token) && !/subtitle$/i.test(token))) ? 1 : 0;
+  const value = element.attribs['class'];
+  // Most elements name no title: the cheap test spares them the split.
+  if (!value || !(value.includes('title') || value.includes('Title') || value.includes('p-name'))) return 0;
+  return classTokens(element).some((token) => token === 'p-name' || (TITLE_TOKEN.test(token) && !SUBTITLE_TOKEN.test(token))) ? 1 : 0;
 }
 
 /** The absolute http(s) URL of a link, unless it points back at the page itself. */
@@ -69,28 +79,93 @@ export function linkUrl(element: Element, context: LinkContext): string | undefi
   return bare === context.page ? undefined : bare;
 }
 
+interface Link {
+  element: Element;
+  url: string;
+  text: string;
+  /** "Read more" and the like (computed once per link). */
+  generic: boolean;
+}
+
+/** The elements of a block that matter, found in one walk over its elements (hidden ones skipped). */
 interface Parts {
   heading?: Element;
-  links: { element: Element; url: string; text: string }[];
+  headingRank: number;
+  links: Link[];
+  linkIndex: Map<Element, number>;
   time?: Element;
 }
 
-function partsOf(block: Element, context: LinkContext): Parts {
-  const parts: Parts = { links: [] };
-  let best = 0;
-  for (const element of [block, ...elementsOf(block)]) {
-    if (HIDDEN.has(element.name)) continue;
-    const rank = headingRank(element);
-    if (rank > best) {
-      best = rank;
-      parts.heading = element;
-    }
-    if (element.name === 'a') {
-      const url = linkUrl(element, context);
-      if (url) parts.links.push({ element, url, text: textWithout(element) });
-    } else if (element.name === 'time' && !parts.time) parts.time = element;
+function scanElements(element: Element, context: LinkContext, parts: Parts): void {
+  if (unseen(element)) return;
+  const rank = headingRank(element);
+  if (rank > parts.headingRank) {
+    parts.headingRank = rank;
+    parts.heading = element;
   }
-  return parts;
+  if (element.name === 'a') {
+    const url = linkUrl(element, context);
+    if (url) {
+      parts.linkIndex.set(element, parts.links.length);
+      parts.links.push({ element, url, text: '', generic: true });
+    }
+  } else if (element.name === 'time' && !parts.time) parts.time = element;
+  for (const child of element.children) if (isTag(child)) scanElements(child, context, parts);
+}
+
+/**
+ * The block's text as runs, each with its owners packed in one number (`(link + 1) * 2 + heading`,
+ * link -1 for none): parallel arrays, since a page has thousands of runs.
+ */
+interface Chunks {
+  texts: string[];
+  owners: number[];
+}
+
+const linkOf = (owner: number): number => (owner >> 1) - 1;
+const inHeadingOf = (owner: number): boolean => (owner & 1) === 1;
+
+// One walk over the block's text, each run tagged with its owners, so the heading's, each link's and
+// the rest's texts come from the same pass (nesting is bounded by the parser, so recursion is safe).
+function collectText(node: AnyNode, owner: number, parts: Parts, out: Chunks): void {
+  if (isText(node)) {
+    out.texts.push(node.data);
+    out.owners.push(owner);
+    return;
+  }
+  if (!isTag(node) || unseen(node)) return;
+  const link = node.name === 'a' ? parts.linkIndex.get(node) : undefined;
+  let own = link === undefined ? owner : (link + 1) * 2 + (owner & 1);
+  if (node === parts.heading) own |= 1;
+  const gap = BLOCK_TAGS.has(node.name);
+  if (gap) {
+    out.texts.push(' ');
+    out.owners.push(own);
+  }
+  for (const child of node.children) collectText(child, own, parts, out);
+  if (gap) {
+    out.texts.push(' ');
+    out.owners.push(own);
+  }
+}
+
+/** The runs' text whose owners `keep` accepts, as written (whitespace not collapsed). */
+function joined(chunks: Chunks, keep: (owner: number) => boolean): string {
+  const parts: string[] = [];
+  for (let i = 0; i < chunks.texts.length; i++) if (keep(chunks.owners[i]!)) parts.push(chunks.texts[i]!);
+  return parts.join('');
+}
+
+/** The block's text without its title (heading, or title link) and without "Read more" links. */
+function restOf(chunks: Chunks, links: readonly Link[], headed: boolean, titleLink: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < chunks.texts.length; i++) {
+    const owner = chunks.owners[i]!;
+    const link = linkOf(owner);
+    if ((headed ? inHeadingOf(owner) : link === titleLink) || (link >= 0 && links[link]!.generic)) continue;
+    parts.push(chunks.texts[i]!);
+  }
+  return parts.join('');
 }
 
 function contains(ancestor: Element, node: AnyNode): boolean {
@@ -106,29 +181,10 @@ function mainUrl(parts: Parts): string | undefined {
     if (own) return own.url;
   }
   const weight = new Map<string, number>();
-  for (const link of parts.links) weight.set(link.url, (weight.get(link.url) ?? 0) + 1 + (isGenericLinkText(link.text) ? 0 : link.text.length));
+  for (const link of parts.links) weight.set(link.url, (weight.get(link.url) ?? 0) + 1 + (link.generic ? 0 : link.text.trim().length));
   let chosen: string | undefined;
   for (const [url, value] of weight) if (chosen === undefined || value > weight.get(chosen)!) chosen = url;
   return chosen;
-}
-
-/** The text a reader sees in `block`, words kept apart across elements, without the `skip` elements. */
-function textWithout(block: Element, skip: ReadonlySet<Element> = new Set()): string {
-  const out: string[] = [];
-  const stack: (AnyNode | string)[] = [block];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (typeof node === 'string') out.push(node);
-    else if (isText(node)) out.push(node.data);
-    else if (isTag(node)) {
-      if (skip.has(node) || unseen(node)) continue;
-      const gap = BLOCK_TAGS.has(node.name) ? ' ' : '';
-      stack.push(gap);
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
-      out.push(gap);
-    }
-  }
-  return collapse(out.join(''));
 }
 
 function dateOf(parts: Parts, text: string): string | undefined {
@@ -150,25 +206,37 @@ export interface ReadItem {
 
 /** Reads one listing block, or undefined when it names no post (no http(s) link, or no title). */
 export function readListingItem(block: Element, context: LinkContext): ReadItem | undefined {
-  const parts = partsOf(block, context);
+  const parts: Parts = { headingRank: 0, links: [], linkIndex: new Map() };
+  scanElements(block, context, parts);
+  if (parts.links.length === 0) return undefined;
+  const chunks: Chunks = { texts: [], owners: [] };
+  collectText(block, 0, parts, chunks);
+  const linkTexts: string[][] = parts.links.map(() => []);
+  for (let i = 0; i < chunks.texts.length; i++) {
+    const link = linkOf(chunks.owners[i]!);
+    if (link >= 0) linkTexts[link]!.push(chunks.texts[i]!);
+  }
+  for (let i = 0; i < parts.links.length; i++) {
+    // Raw text: words and length are all "generic" and the weights need; only a title is collapsed.
+    const link = parts.links[i]!;
+    link.text = linkTexts[i]!.join('');
+    link.generic = isGenericLinkText(link.text);
+  }
   const url = mainUrl(parts);
   if (!url) return undefined;
-  const toMain = parts.links.filter((link) => link.url === url);
-  const headingText = parts.heading ? textWithout(parts.heading) : '';
+  const headingText = parts.heading ? collapse(joined(chunks, inHeadingOf)) : '';
   const headed = headingText !== '' && !isGenericLinkText(headingText);
-  const titleLink = toMain.find((link) => !isGenericLinkText(link.text));
-  const title = headed ? headingText : titleLink?.text;
+  const titleLink = headed ? -1 : parts.links.findIndex((link) => link.url === url && !link.generic);
+  const titleText = parts.links[titleLink]?.text;
+  const title = headed ? headingText : titleText && collapse(titleText);
   if (!title) return undefined;
-  const skip = new Set<Element>(parts.links.filter((link) => isGenericLinkText(link.text)).map((link) => link.element));
-  if (headed) skip.add(parts.heading!);
-  else skip.add(titleLink!.element);
-  const rest = textWithout(block, skip);
-  const linkText = toMain.reduce((sum, link) => sum + link.text.length, 0);
+  const rest = truncateOnWord(collapse(restOf(chunks, parts.links, headed, titleLink)));
+  let linkText = 0;
+  for (const link of parts.links) if (link.url === url) linkText += link.text.trim().length;
   const item: ListingItem = { title: title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title, url };
   const published = dateOf(parts, rest);
   if (published) item.published = published;
-  const summary = summarizeText(rest);
   // A line that only repeats the date ("May 14, 2023") says nothing more.
-  if (summary && summary !== title && !(published && summary.length <= 20 && dateInText(summary))) item.summary = summary;
+  if (rest && rest !== title && !(published && rest.length <= 20 && dateInText(rest))) item.summary = rest;
   return { item, headed, linkShare: linkText / Math.max(1, linkText + rest.length) };
 }
