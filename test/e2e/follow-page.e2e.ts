@@ -122,6 +122,17 @@ describe('following a page without a feed, in Chromium', () => {
     expect((await posts()).map((p) => p.title).sort()).toEqual(PROJECTS.map((project) => project.name).sort());
   });
 
+  it('marks a followed page’s post read when its article is visited', async () => {
+    await callBackground(options, 'updateSettings', { markMode: 'visit', showNextInSeries: false });
+    await offerPage();
+    await follow();
+    const article = cardUrl(harness.server.origin, SEED_CARDS[3]!);
+    const tab = await harness.newTab(article);
+    await expect.poll(async () => (await posts()).find((p) => p.url === article)?.unread).toBe(0);
+    expect((await posts()).filter((p) => p.unread === 0)).toHaveLength(1);
+    await tab.close();
+  });
+
   it('says clearly that a JavaScript shell cannot be followed', async () => {
     harness.server.route(pagePath, {
       body: '<!doctype html><html><head><title>App</title><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>',
