@@ -6,6 +6,7 @@ import benchRefresh from './bench/refresh';
 import benchPopup from './bench/popup';
 import benchContentScript from './bench/content-script';
 import benchSync from './bench/sync';
+import benchListing from './bench/listing';
 import { buildE2eExtension } from '../test/e2e/build-extension';
 
 const SECTIONS: [string, () => Promise<void>][] = [
@@ -15,6 +16,7 @@ const SECTIONS: [string, () => Promise<void>][] = [
   ['popup', benchPopup],
   ['content script', benchContentScript],
   ['sync quota', benchSync],
+  ['listing pages', benchListing],
 ];
 
 async function main(): Promise<void> {

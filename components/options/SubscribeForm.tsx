@@ -1,9 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { FeedChoice } from '@/lib/messaging/protocol';
+import type { FeedChoice, PageCandidatePreview, PageOffer } from '@/lib/messaging/protocol';
 import { FeedChooser } from '../FeedChooser';
+import { FollowPagePreview } from '../FollowPagePreview';
 
 /** The outcome of a subscribe attempt, as the form shows it. */
-export type SubscribeStatus = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; ok: boolean; message: string } | { kind: 'choose'; feeds: FeedChoice[] };
+export type SubscribeStatus =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'done'; ok: boolean; message: string }
+  | { kind: 'choose'; feeds: FeedChoice[] }
+  | { kind: 'page'; page: PageOffer };
 
 /** Props of {@link SubscribeForm}. */
 export interface SubscribeFormProps {
@@ -12,10 +18,12 @@ export interface SubscribeFormProps {
   onSubscribe: (url: string) => void;
   onChoose: (feed: FeedChoice) => void;
   onCancelChoice: () => void;
+  /** Follow a page without a feed, with the list of posts the user kept in the preview. */
+  onFollowPage?: (page: PageOffer, candidate: PageCandidatePreview) => void;
 }
 
 /** "Feed or site URL" + "Subscribe", with the result or the error in plain words next to the field. */
-export function SubscribeForm({ status, onSubscribe, onChoose, onCancelChoice }: SubscribeFormProps) {
+export function SubscribeForm({ status, onSubscribe, onChoose, onCancelChoice, onFollowPage }: SubscribeFormProps) {
   const [url, setUrl] = useState('');
   return (
     <section class="card" aria-labelledby="subscribe-heading">
@@ -49,6 +57,9 @@ export function SubscribeForm({ status, onSubscribe, onChoose, onCancelChoice }:
         </p>
       </form>
       {status.kind === 'choose' && <FeedChooser feeds={status.feeds} onChoose={onChoose} onCancel={onCancelChoice} />}
+      {status.kind === 'page' && onFollowPage && (
+        <FollowPagePreview key={status.page.url} page={status.page} onFollow={(candidate) => onFollowPage(status.page, candidate)} onCancel={onCancelChoice} />
+      )}
     </section>
   );
 }

@@ -9,6 +9,9 @@ export interface PopupToolbarProps {
   /** Feeds the active tab advertises that are not subscribed yet; empty hides the button. */
   siteFeedCount: number;
   canSavePage: boolean;
+  /** The active tab offers no feed: offer to follow the page itself. */
+  canFollowPage?: boolean;
+  onFollowPage?: () => void;
   onQuery: (query: string) => void;
   onShowRead: (showRead: boolean) => void;
   onSubscribeSite: () => void;
@@ -43,11 +46,16 @@ export function PopupToolbar(props: PopupToolbarProps) {
           Show read
         </label>
       </div>
-      {(props.siteFeedCount > 0 || props.canSavePage) && (
+      {(props.siteFeedCount > 0 || props.canSavePage || props.canFollowPage) && (
         <div class="toolbar-row page-actions">
           {props.siteFeedCount > 0 && (
             <button type="button" class="small primary" onClick={props.onSubscribeSite}>
               Subscribe to this site
+            </button>
+          )}
+          {props.canFollowPage && (
+            <button type="button" class="small" onClick={props.onFollowPage}>
+              Follow this page
             </button>
           )}
           {props.canSavePage && (

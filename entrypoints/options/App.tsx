@@ -5,7 +5,8 @@ import { SettingsForm } from '@/components/options/SettingsForm';
 import { SubscribeForm, type SubscribeStatus } from '@/components/options/SubscribeForm';
 import { SubscriptionList } from '@/components/options/SubscriptionList';
 import { countsBySubscription, database, getSettings, listSubscriptions, type Subscription } from '@/lib/db';
-import { sendMessage, type FeedChoice } from '@/lib/messaging/protocol';
+import { sendMessage, type FeedChoice, type PageCandidatePreview, type PageOffer } from '@/lib/messaging/protocol';
+import { followPageWithPermission } from '@/lib/permissions/follow-page-with-permission';
 import { parseOpml } from '@/lib/opml/parse-opml';
 import { parseBackup } from '@/lib/backup/parse-backup';
 import { ALL_SITES_ORIGINS, requestOrigins, requestRestoreAccess } from '@/lib/permissions/request-origins';
@@ -62,8 +63,15 @@ export function App() {
     const attempt = subscribeWithPermission(feeds);
     setSubscribeStatus({ kind: 'busy' });
     attempt
-      .then((result) => setSubscribeStatus(result.kind === 'choose' ? result : { kind: 'done', ok: result.ok, message: result.message }))
+      .then((result) => setSubscribeStatus(result))
       .catch((error: unknown) => setSubscribeStatus({ kind: 'done', ok: false, message: message(error) }));
+  };
+
+  const followPage = (page: PageOffer, candidate: PageCandidatePreview) => {
+    // As for subscribing: the permission request comes first in the click.
+    const attempt = followPageWithPermission(page, candidate);
+    setSubscribeStatus({ kind: 'busy' });
+    attempt.then(setSubscribeStatus).catch((error: unknown) => setSubscribeStatus({ kind: 'done', ok: false, message: message(error) }));
   };
 
   const onEdit = (s: Subscription, edit: Parameters<typeof sendMessage<'updateSubscription'>>[1]['edit']) =>
@@ -146,6 +154,7 @@ export function App() {
         onSubscribe={(url) => subscribeTo([{ url, type: 'unknown' }])}
         onChoose={(feed) => subscribeTo([feed])}
         onCancelChoice={() => setSubscribeStatus({ kind: 'idle' })}
+        onFollowPage={followPage}
       />
       <SubscriptionList
         subscriptions={subscriptions.value ?? []}

@@ -10,7 +10,9 @@ import { grantAndFetch, useFeedsAwaitingAccess } from '@/lib/ui/use-feeds-awaiti
 import { UndoBar } from '@/components/popup/UndoBar';
 import { FeedChooser } from '@/components/FeedChooser';
 import { database, listSubscriptions, unreadCount } from '@/lib/db';
-import { sendMessage, type FeedChoice } from '@/lib/messaging/protocol';
+import { sendMessage, type FeedChoice, type PageOffer } from '@/lib/messaging/protocol';
+import { FollowPagePreview } from '@/components/FollowPagePreview';
+import { followPageWithPermission } from '@/lib/permissions/follow-page-with-permission';
 import { loadReadingList, loadSeriesChoices } from '@/lib/reading-list/load-reading-list';
 import type { FirstPage, ReadingGroup, ReadingPost } from '@/lib/reading-list/types';
 import { failingFeeds } from '@/lib/reading-list/failing-feeds';
@@ -22,7 +24,7 @@ import { useKeyboardNavigation } from './use-keyboard-navigation';
 import { usePageInfo } from './use-page-info';
 import { useSeriesPageOffer } from './use-series-page-offer';
 import { SeriesPageOffer } from '@/components/popup/SeriesPageOffer';
-import { subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
+import { subscribeWithPermission, type SubscribeAttempt } from '@/lib/permissions/subscribe-with-permission';
 
 const PAGE = 60;
 
@@ -43,6 +45,7 @@ export function App({ initial }: { initial?: FirstPage }) {
   const [undo, setUndo] = useState<Undo | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [choices, setChoices] = useState<FeedChoice[] | undefined>(undefined);
+  const [pageOffer, setPageOffer] = useState<PageOffer | undefined>(undefined);
   const searchRef = useRef<HTMLInputElement>(null);
 
   // Throttled so a refresh of hundreds of feeds redraws the popup a few times a second, not per feed.
@@ -58,6 +61,8 @@ export function App({ initial }: { initial?: FirstPage }) {
 
   const failing = useMemo(() => (subscriptions.value ? failingFeeds(subscriptions.value) : (initial?.failing ?? [])), [subscriptions.value]);
   const subscribedUrls = useMemo(() => new Set((subscriptions.value ?? []).map((s) => s.feedUrl)), [subscriptions.value]);
+  // A page that advertises no feed may still list posts: the popup offers to follow it.
+  const canFollowPage = page !== undefined && page.feeds.length === 0 && subscriptions.value !== undefined && !subscribedUrls.has(page.url);
   const siteFeeds: FeedChoice[] = (page?.feeds ?? [])
     .filter((feed) => !subscribedUrls.has(feed.url))
     .map((feed) => ({ url: feed.url, title: feed.title, type: feedTypeOfMime(feed.type) }));
@@ -98,12 +103,13 @@ export function App({ initial }: { initial?: FirstPage }) {
 
   const subscribeTo = async (feeds: FeedChoice[]) => {
     const pageUrl = page?.url;
-    const result = await subscribeWithPermission(feeds, pageUrl);
-    if (result.kind === 'choose') setChoices(result.feeds);
-    else {
-      setChoices(undefined);
-      setNotice(result.message);
-    }
+    showAttempt(await subscribeWithPermission(feeds, pageUrl));
+  };
+
+  const showAttempt = (result: SubscribeAttempt) => {
+    setChoices(result.kind === 'choose' ? result.feeds : undefined);
+    setPageOffer(result.kind === 'page' ? result.page : undefined);
+    if (result.kind === 'done') setNotice(result.message);
   };
 
   const savePage = async () => {
@@ -127,6 +133,8 @@ export function App({ initial }: { initial?: FirstPage }) {
         onQuery={setQuery}
         onShowRead={setShowRead}
         onSubscribeSite={() => void subscribeTo(siteFeeds).catch(report)}
+        canFollowPage={canFollowPage}
+        onFollowPage={() => page && void subscribeTo([{ url: page.url, title: page.title, type: 'unknown' }]).catch(report)}
         onSavePage={() => void savePage().catch(report)}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
       />
@@ -136,6 +144,14 @@ export function App({ initial }: { initial?: FirstPage }) {
         </p>
       )}
       <SeriesPageOffer offers={seriesOffer.offers} onUse={(offer) => void seriesOffer.accept(offer).then(setNotice).catch(report)} />
+      {pageOffer && (
+        <FollowPagePreview
+          key={pageOffer.url}
+          page={pageOffer}
+          onFollow={(candidate) => void followPageWithPermission(pageOffer, candidate).then(showAttempt).catch(report)}
+          onCancel={() => setPageOffer(undefined)}
+        />
+      )}
       {choices && <FeedChooser feeds={choices} onChoose={(feed) => void subscribeTo([feed]).catch(report)} onCancel={() => setChoices(undefined)} />}
       {list.error && <p class="error" role="alert">Could not read your library: {list.error.message}</p>}
       <StatusLines feeds={failing} />

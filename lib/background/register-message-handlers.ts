@@ -10,6 +10,7 @@ import { openPost } from './open-post';
 import { handlePageVisit } from './page-visited';
 import { savePage } from './save-page';
 import { subscribe } from './subscribe';
+import { followPage } from './follow-page';
 import { subscriptionEditPatch } from './subscription-edit';
 import { registerImportExportHandlers } from './register-import-export';
 import { syncReadMarks, syncSeriesEdit, syncSettings, syncSubscriptionChanged, syncUnsubscribed } from '../sync/record-local';
@@ -92,6 +93,11 @@ export function registerMessageHandlers(): void {
     const result = await editSeries(db(), data, Date.now());
     await syncSeriesEdit(db(), data, Date.now());
     await afterPostsChange(db());
+    return result;
+  });
+  onTrustedMessage('followPage', async ({ data }) => {
+    const result = await followPage(backgroundDeps(), data);
+    if (result.kind === 'subscribed') await afterSubscriptionsChange(db(), Date.now());
     return result;
   });
   onTrustedMessage('syncContentScripts', async () => ({ patterns: await afterSubscriptionsChange(db(), Date.now()) }));

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { buildRss, ASGI_ITEMS } from '../../test/fixtures/build-rss';
-import { addSubscription, type PartwiseDatabase } from '../db';
+import { addSubscription } from '../db';
 import { useTestDatabase } from '../db/test-support';
 import type { FetchResult } from '../feeds/fetch';
 import { parseFeed } from '../feeds/parse';

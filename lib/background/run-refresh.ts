@@ -1,4 +1,3 @@
-import type { PartwiseDatabase } from '../db';
 import { armAlarmBeforeRun } from '../refresh/alarms';
 import { refreshAll, type RefreshAllOptions } from '../refresh/refresh-all';
 import type { RefreshDeps } from '../refresh/refresh-feed';

@@ -35,6 +35,7 @@ async function keepSeriesPage(deps: SubscribeDeps, subscriptionId: number, page:
     return 0;
   }
 }
+import { pageOffer } from './follow-page';
 
 /** Why subscribing failed, in words for the user. */
 export class SubscribeError extends Error {
@@ -52,7 +53,8 @@ export interface SubscribeDeps extends RefreshDeps {
   decodeHtml: (body: Uint8Array, contentType?: string) => string;
 }
 
-function webUrl(input: string): string {
+/** The http(s) URL the user means (`example.com/blog` gets https), without its fragment. */
+export function webUrl(input: string): string {
   const trimmed = input.trim();
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
   let url: URL;
@@ -76,7 +78,8 @@ function tryParse(deps: SubscribeDeps, outcome: FetchModified): ParsedFeed | und
   }
 }
 
-async function fetchOrExplain(deps: SubscribeDeps, url: string): Promise<FetchModified> {
+/** Fetches a URL, or explains in words why it could not. */
+export async function fetchOrExplain(deps: SubscribeDeps, url: string): Promise<FetchModified> {
   const outcome = await deps.fetch(url, {});
   if (outcome.kind === 'modified') return outcome;
   if (outcome.kind === 'gone') throw new SubscribeError('The site says this address is gone for good (HTTP 410).');
@@ -84,7 +87,8 @@ async function fetchOrExplain(deps: SubscribeDeps, url: string): Promise<FetchMo
   throw new SubscribeError(`Could not load ${url}: the server sent no content.`);
 }
 
-async function existing(db: PartwiseDatabase, urls: readonly string[]): Promise<SubscribeResult | undefined> {
+/** The live subscription to one of these URLs, as an 'exists' answer. */
+export async function existing(db: PartwiseDatabase, urls: readonly string[]): Promise<SubscribeResult | undefined> {
   for (const url of urls) {
     const found = await findSubscriptionByFeedUrl(db, url);
     if (found && found.archivedAt === undefined) return { kind: 'exists', subscriptionId: found.id, title: subscriptionTitle(found) };
@@ -103,8 +107,10 @@ export async function subscribe(deps: SubscribeDeps, request: SubscribeRequest, 
   const outcome = await fetchOrExplain(deps, url);
   const feed = tryParse(deps, outcome);
   if (!feed) {
-    const feeds = await deps.discover(outcome.finalUrl, deps.decodeHtml(outcome.body, outcome.contentType));
-    if (feeds.length === 0) throw new SubscribeError('No feed was found at this address or on this page.');
+    const html = deps.decodeHtml(outcome.body, outcome.contentType);
+    const feeds = await deps.discover(outcome.finalUrl, html);
+    // No feed: the page itself may list posts, which the user can follow after a preview.
+    if (feeds.length === 0) return pageOffer(html, outcome.finalUrl);
     // A page that names its feed may also list the feed's series: it is read now and kept if it places posts.
     const page = await pageSeries(deps, outcome);
     // Several feeds, or one on another site (which needs its own host access, asked in a new click): the user picks.

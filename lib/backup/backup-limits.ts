@@ -12,4 +12,5 @@ export const BACKUP_LIMITS = {
   settings: 1_000,
   settingKeyLength: 200,
   settingValueLength: 100_000,
+  listingKeyLength: 2_000,
 } as const;

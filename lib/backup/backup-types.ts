@@ -34,6 +34,8 @@ export interface BackupSubscription {
   createdAt: string;
   read: BackupReadMark[];
   seriesOverrides: BackupSeriesOverride[];
+  /** Present when this follows a page without a feed (`feedUrl` is the page): which of its lists. */
+  listing?: { key?: string };
 }
 
 /** Version 1 of the Partwise backup file: plain JSON, independent of the database schema. */

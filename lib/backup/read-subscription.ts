@@ -11,6 +11,7 @@ export function readSubscription(value: unknown, path: string): BackupSubscripti
   const customTitle = optional(field(raw, 'customTitle'), (v) => requireString(v, `${path}.customTitle`, { max: BACKUP_LIMITS.titleLength }));
   // Any whole number of minutes is kept as written: restoring brings it within the one bound of the setting.
   const refreshMinutes = optional(field(raw, 'refreshMinutes'), (v) => requireInteger(v, `${path}.refreshMinutes`, 1, Number.MAX_SAFE_INTEGER));
+  const listing = optional(field(raw, 'listing'), (v) => readListing(v, `${path}.listing`));
   // Built in the documented field order so serialised backups diff cleanly.
   return {
     feedUrl: requireWebUrl(field(raw, 'feedUrl'), `${path}.feedUrl`),
@@ -26,7 +27,15 @@ export function readSubscription(value: unknown, path: string): BackupSubscripti
     seriesOverrides: requireArray(field(raw, 'seriesOverrides'), `${path}.seriesOverrides`, BACKUP_LIMITS.seriesOverridesPerSubscription).map((item, i) =>
       readSeriesOverride(item, `${path}.seriesOverrides[${i}]`),
     ),
+    ...(listing === undefined ? {} : { listing }),
   };
+}
+
+/** A followed page's list: an object with an optional key naming the list on the page. */
+function readListing(value: unknown, path: string): { key?: string } {
+  const raw = requireObject(value, path);
+  const key = optional(field(raw, 'key'), (v) => requireString(v, `${path}.key`, { min: 1, max: BACKUP_LIMITS.listingKeyLength }));
+  return key === undefined ? {} : { key };
 }
 
 function optional<T>(value: unknown, read: (value: unknown) => T): T | undefined {

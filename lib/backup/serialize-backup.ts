@@ -29,6 +29,7 @@ function orderedSubscription(s: BackupSubscription): BackupSubscription {
     createdAt: s.createdAt,
     read: s.read.map(orderedReadMark),
     seriesOverrides: s.seriesOverrides,
+    ...(s.listing === undefined ? {} : { listing: s.listing.key === undefined ? {} : { key: s.listing.key } }),
   };
 }
 

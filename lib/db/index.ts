@@ -2,6 +2,7 @@
 export { DbError, isDbError, type DbErrorCode } from './db-error';
 export type { Post, PrunedPost, SeriesRecord, SettingRecord, Subscription, SubscriptionStatus } from './types';
 export type { DeclarationSource, DeclaredEntry, DeclaredSeries, SeriesPageState } from './types';
+export type { PageListing } from './types';
 export {
   CURRENT_SCHEMA_VERSION,
   PartwiseDatabase,

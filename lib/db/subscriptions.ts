@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { DbError } from './db-error';
 import { subscriptionPosts } from './post-lookups';
 import type { PartwiseDatabase } from './schema';
-import type { Subscription } from './types';
+import type { PageListing, Subscription } from './types';
 
 /** What the user supplies when following a feed. */
 export interface NewSubscription {
@@ -14,6 +14,8 @@ export interface NewSubscription {
   notify?: boolean;
   /** Default true. */
   markOnVisit?: boolean;
+  /** Follows this list of posts of the page at `feedUrl` instead of a feed. */
+  listing?: PageListing;
 }
 
 /** Fields updateSubscription may change; a key set to `undefined` clears that optional field. */
@@ -51,6 +53,7 @@ export async function addSubscription(
       createdAt: now,
     };
     if (input.siteUrl !== undefined) fresh.siteUrl = input.siteUrl;
+    if (input.listing !== undefined) fresh.listing = { ...input.listing };
     if (existing) {
       // Keep id, createdAt and the user's custom title; drop stale validators and errors.
       const revived: Subscription = { ...fresh, id: existing.id, createdAt: existing.createdAt };

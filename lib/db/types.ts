@@ -36,6 +36,8 @@ export interface Subscription {
   notify: boolean;
   markOnVisit: boolean;
   createdAt: number;
+  /** Set when this follows a web page's list of posts instead of a feed (`feedUrl` is the page); not indexed. */
+  listing?: PageListing;
   /**
    * Set when the user unsubscribed but kept the posts: the row stays so kept posts still
    * have a source title, it is never due, and re-adding the feed URL revives it.
@@ -47,6 +49,14 @@ export interface Subscription {
   declaredSeries?: DeclaredSeries[];
   /** When a platform's API (Forem) was last asked for this feed's series (not indexed). */
   apiCheckedAt?: number;
+}
+
+/** Which list of posts a followed page is read from, and what it held last time. */
+export interface PageListing {
+  /** The candidate's key from extractListings; absent until the first refresh picks the best list (OPML import). */
+  key?: string;
+  /** Hash of the items last extracted, so an unchanged list writes no posts. */
+  itemsHash?: string;
 }
 
 /** One post of a subscription. Times are epoch milliseconds. */

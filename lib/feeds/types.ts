@@ -3,7 +3,8 @@
  * storage handles, safe to structured-clone across extension contexts.
  */
 
-export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json';
+// 'html': a web page's list of posts, read by lib/pages/extract-listing for pages without a feed.
+export type FeedFormat = 'rss' | 'rdf' | 'atom' | 'json' | 'html';
 
 export interface Enclosure {
   readonly url: string;

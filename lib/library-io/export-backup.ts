@@ -31,6 +31,7 @@ export async function exportBackup(db: PartwiseDatabase, now: Date): Promise<str
     if (subscription.siteUrl) entry.siteUrl = subscription.siteUrl;
     if (subscription.customTitle) entry.customTitle = subscription.customTitle;
     if (subscription.refreshMinutes !== undefined) entry.refreshMinutes = subscription.refreshMinutes;
+    if (subscription.listing) entry.listing = subscription.listing.key === undefined ? {} : { key: subscription.listing.key };
     entries.push(entry);
   }
   const backup: BackupV1 = { format: 'partwise-backup', version: 1, exportedAt: now.toISOString(), settings: { ...settings }, subscriptions: entries };

@@ -32,7 +32,7 @@ async function ensureSubscription(db: PartwiseDatabase, entry: BackupSubscriptio
   if (found && found.archivedAt === undefined) return { subscription: found, added: false };
   const subscription = await addSubscription(
     db,
-    { feedUrl: entry.feedUrl, siteUrl: entry.siteUrl, title: entry.title, tags: entry.tags, notify: entry.notify, markOnVisit: entry.markOnVisit },
+    { feedUrl: entry.feedUrl, siteUrl: entry.siteUrl, title: entry.title, tags: entry.tags, notify: entry.notify, markOnVisit: entry.markOnVisit, listing: entry.listing },
     now,
   );
   const patch: Partial<Subscription> = {};

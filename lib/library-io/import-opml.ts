@@ -20,7 +20,8 @@ export async function importOpml(db: PartwiseDatabase, text: string, now: number
         problems.push(`Already subscribed: ${feed.title ?? feed.feedUrl}`);
         continue;
       }
-      await addSubscription(db, { feedUrl: feed.feedUrl, siteUrl: feed.siteUrl, title: feed.title ?? '', tags: feed.tags }, now);
+      const listing = feed.pageListing === undefined ? undefined : feed.pageListing === '' ? {} : { key: feed.pageListing };
+      await addSubscription(db, { feedUrl: feed.feedUrl, siteUrl: feed.siteUrl, title: feed.title ?? '', tags: feed.tags, listing }, now);
       added += 1;
     }
   });

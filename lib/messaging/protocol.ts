@@ -58,11 +58,30 @@ export interface FeedChoice {
   seriesPageUrl?: string;
 }
 
+/** One list of posts found on a page without a feed, as the preview shows it. */
+export interface PageCandidatePreview {
+  /** Names the list on the page (see lib/pages/extract-listing). */
+  key: string;
+  count: number;
+  /** The first posts' titles, plain text. */
+  titles: string[];
+  /** Sites the posts live on, for the visit content script's host access. */
+  origins: string[];
+}
+
+/** A page without a feed that Partwise can follow: its lists of posts, best first. */
+export interface PageOffer {
+  url: string;
+  title: string;
+  candidates: PageCandidatePreview[];
+}
+
 /** What subscribing to a URL led to. */
 export type SubscribeResult =
   | { kind: 'subscribed'; subscriptionId: number; title: string; postCount: number; seriesPosts?: number }
   | { kind: 'exists'; subscriptionId: number; title: string }
-  | { kind: 'choose'; feeds: FeedChoice[] };
+  | { kind: 'choose'; feeds: FeedChoice[] }
+  | { kind: 'page'; page: PageOffer };
 
 /** A user's correction of series detection, as the popup sends it. */
 export type SeriesEditRequest =
@@ -115,6 +134,8 @@ export interface ProtocolMap {
   exportOpml(): { text: string };
   exportBackup(): { text: string };
   importBackup(request: { text: string }): ImportReport;
+  /** Follow a page without a feed, reading the list of posts `key` names. Host access must already be granted. */
+  followPage(request: { url: string; key: string; title?: string }): SubscribeResult;
   /** Turn syncing through the browser account on or off (nothing local is deleted). */
   setSyncEnabled(request: { enabled: boolean }): void;
   /** Send pending sync changes now and apply the synced copy. */

@@ -81,6 +81,14 @@ function folderLines(folder: Folder, depth: number): string[] {
 
 function feedAttributes(feed: OpmlFeed): string {
   const title = feed.title ?? '';
+  if (feed.pageListing !== undefined) {
+    // A page without a feed: no xmlUrl, so other readers skip it; Partwise reads the page again.
+    const page: [string, string][] = [['type', 'html'], ['text', title]];
+    if (title !== '') page.push(['title', title]);
+    page.push(['htmlUrl', feed.feedUrl]);
+    if (feed.pageListing !== '') page.push(['partwiseList', feed.pageListing]);
+    return page.map(([name, value]) => `${name}="${escapeXml(value)}"`).join(' ');
+  }
   const attributes: [string, string][] = [['type', 'rss'], ['text', title]];
   if (title !== '') attributes.push(['title', title]);
   attributes.push(['xmlUrl', feed.feedUrl]);

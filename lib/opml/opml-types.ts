@@ -8,6 +8,11 @@ export interface OpmlFeed {
   siteUrl?: string;
   /** Names of the enclosing folder outlines, outermost first. */
   tags: string[];
+  /**
+   * Set for a page followed without a feed (`type="html"`, `feedUrl` is the page): the key of its
+   * list of posts, or '' to let the first refresh pick the best list. Other readers skip these.
+   */
+  pageListing?: string;
 }
 
 /** An entry that was skipped or merged, described for the user. */

@@ -80,7 +80,11 @@ class FeedCollector {
     const type = (attributes.get('type') ?? '').trim().toLowerCase();
     const rawUrl = attributes.get('xmlurl') ?? (FEED_TYPES.has(type) ? attributes.get('url') : undefined);
     const children = childElements(outline, 'outline');
-    if (rawUrl !== undefined) {
+    const pageUrl = type === 'html' && rawUrl === undefined ? attributes.get('htmlurl') : undefined;
+    if (pageUrl !== undefined) {
+      // A page Partwise follows without a feed (its own export): the page is the address.
+      this.addFeed(outline, name, decodeXmlEntities(pageUrl), undefined, tags, decodeXmlEntities(attributes.get('partwiselist') ?? ''));
+    } else if (rawUrl !== undefined) {
       this.addFeed(outline, name, decodeXmlEntities(rawUrl), attributes.get('htmlurl'), tags);
     } else if (children.length === 0 && (type !== '' || attributes.has('htmlurl'))) {
       // A leaf that claims to be a feed or link but has no feed address; an untyped
@@ -90,7 +94,7 @@ class FeedCollector {
     if (children.length > 0) this.walk(children, name === '' || tags.includes(name) ? tags : [...tags, name]);
   }
 
-  private addFeed(outline: XmlEntry, name: string, rawUrl: string, rawSiteUrl: string | undefined, tags: readonly string[]): void {
+  private addFeed(outline: XmlEntry, name: string, rawUrl: string, rawSiteUrl: string | undefined, tags: readonly string[], pageListing?: string): void {
     if (rawUrl.trim() === '') {
       this.problem(outline, 'missing-url', name, undefined, 'has an empty feed address, so it was skipped.');
       return;
@@ -109,6 +113,7 @@ class FeedCollector {
       return;
     }
     const feed = buildFeed(parsed.url, name, rawSiteUrl, tags);
+    if (pageListing !== undefined) feed.pageListing = pageListing;
     this.byKey.set(key, feed);
     this.feeds.push(feed);
   }

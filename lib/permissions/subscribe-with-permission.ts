@@ -1,8 +1,8 @@
-import { sendMessage, type FeedChoice } from '../messaging/protocol';
+import { sendMessage, type FeedChoice, type PageOffer } from '../messaging/protocol';
 import { requestOrigins } from './request-origins';
 
 /** What a subscribe attempt from a page led to, in words for the user. */
-export type SubscribeAttempt = { kind: 'done'; message: string; ok: boolean } | { kind: 'choose'; feeds: FeedChoice[] };
+export type SubscribeAttempt = { kind: 'done'; message: string; ok: boolean } | { kind: 'choose'; feeds: FeedChoice[] } | { kind: 'page'; page: PageOffer };
 
 /** The sentence shown when the user declines host access. */
 export const PERMISSION_DECLINED =
@@ -26,5 +26,7 @@ export async function subscribeWithPermission(feeds: readonly FeedChoice[], page
       return { kind: 'done', ok: true, message: `You are already subscribed to ${result.title}.` };
     case 'choose':
       return { kind: 'choose', feeds: result.feeds };
+    case 'page':
+      return { kind: 'page', page: result.page };
   }
 }

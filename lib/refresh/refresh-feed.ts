@@ -10,6 +10,7 @@ import {
   type Subscription,
   type Settings,
   type SubscriptionPatch,
+  type PageListing,
 } from '../db';
 import { isFeedError } from '../feeds/feed-error';
 import type { ParsedFeed, ParsedItem } from '../feeds/types';
@@ -25,6 +26,7 @@ import type { FeedFetcher, RefreshOutcome } from './types';
 import type { FetchModified } from '../feeds/fetch';
 import { sha256Hex } from './sha256-hex';
 import { ownTransaction, type TransactionRunner } from './transaction-batcher';
+import { followsPage, ListingError, readPageListing } from './page-listing';
 
 /** Everything a refresh needs from outside, injected so tests control time, network and parsing. */
 export interface RefreshDeps {
@@ -183,24 +185,32 @@ async function storeModified(
   const now = deps.now();
   const bodyHash = await sha256Hex(outcome.body);
   const validators: SubscriptionPatch = { etag: outcome.etag, lastModified: outcome.lastModified, bodyHash };
-  if (bodyHash === subscription.bodyHash) {
+  const unchanged = async (extra: SubscriptionPatch): Promise<RefreshOutcome> => {
     const serverMin = serverMinMinutes(outcome, now);
     await patchSubscription(deps, subscription.id, {
       ...successPatch(now, schedule, serverMin),
       ...movedPatch(subscription, outcome),
       ...validators,
+      ...extra,
       lastResult: 'unchanged',
     });
     return { subscriptionId: subscription.id, result: 'unchanged', added: 0, parsed: false };
-  }
+  };
+  if (bodyHash === subscription.bodyHash) return unchanged({});
 
   let feed: ParsedFeed;
+  // A followed page (no feed): its list of posts is read where the feed parser would run.
+  let listing: PageListing | undefined;
   try {
-    feed = deps.parse(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType });
+    if (followsPage(subscription)) ({ feed, listing } = await readPageListing(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType }, subscription.listing));
+    else feed = deps.parse(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType });
   } catch (error) {
+    if (error instanceof ListingError) return recordFailure(deps, subscription, error.message, schedule);
     if (!isFeedError(error)) throw error;
     return recordFailure(deps, subscription, feedErrorMessage(error.code, error.message), schedule);
   }
+  // A page whose markup changed (a date, a token) while its list did not: nothing to write.
+  if (listing && listing.itemsHash === subscription.listing?.itemsHash && subscription.lastSuccessAt !== undefined) return unchanged({ listing });
   const serverMin = serverMinMinutes({ ...outcome, ttlMinutes: feed.ttlMinutes }, now);
   const added = await transactionOf(deps)(async () => {
     // Independent reads go out together: each round trip to IndexedDB costs more than the work.
@@ -229,6 +239,7 @@ async function storeModified(
       siteUrl: current.siteUrl ?? feed.siteUrl,
       postOrigins: postOrigins(current.postOrigins, feed.items),
       ...(declaredSeries === undefined ? {} : { declaredSeries }),
+      ...(listing ? { listing } : {}),
       lastResult: 'updated',
     });
     return { posts: result.added, seriesNames };
