@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { postsOfSeries, searchPosts, subscriptionTitle, unreadPage, type PartwiseDatabase, type Post } from '../db';
 import { buildReadingGroups, seriesGroupKey } from './build-groups';
+import { seriesInProgressPosts } from './series-in-progress';
 import type { ReadingGroup, SeriesChoice } from './types';
 
 /** Title of the pseudo-feed that holds pages saved with "Save this page". */
@@ -37,6 +38,13 @@ async function pagePosts(db: PartwiseDatabase, request: ReadingListQuery): Promi
   return [...unread, ...read].sort((a, b) => b.sortAt - a.sortAt || b.id - a.id).slice(0, take);
 }
 
+/** The page's posts plus `extra` ones not on it (the unread parts of series in progress). */
+function withPosts(page: Post[], extra: readonly Post[]): Post[] {
+  if (extra.length === 0) return page;
+  const ids = new Set(page.map((post) => post.id));
+  return [...page, ...extra.filter((post) => !ids.has(post.id))];
+}
+
 /** The series the page's posts belong to, keyed by group. */
 function seriesOnPage(posts: readonly Post[]): Map<string, { subscriptionId: number; seriesKey: string }> {
   const series = new Map<string, { subscriptionId: number; seriesKey: string }>();
@@ -66,8 +74,9 @@ async function loadSeriesPosts(db: PartwiseDatabase, series: PageSeries): Promis
 /** Loads one page of the reading list, grouped by series and feed; cost grows with `limit`, not the library. */
 export async function loadReadingList(db: PartwiseDatabase, request: ReadingListQuery): Promise<ReadingList> {
   return db.transaction('r', [db.posts, db.series, db.subscriptions], async () => {
-    const loaded = await pagePosts(db, request);
-    const posts = loaded.slice(0, request.limit);
+    const searching = request.query.trim() !== '';
+    const [loaded, inProgress] = await Promise.all([pagePosts(db, request), searching ? [] : seriesInProgressPosts(db)]);
+    const posts = withPosts(loaded.slice(0, request.limit), inProgress);
     const subscriptionIds = [...new Set(posts.map((post) => post.subscriptionId))];
     const series = seriesOnPage(posts);
     const [subscriptions, seriesNames, seriesPosts] = await Promise.all([
@@ -77,7 +86,7 @@ export async function loadReadingList(db: PartwiseDatabase, request: ReadingList
     ]);
     const feedTitles = new Map<number, string>([[SAVED_PAGES_SUBSCRIPTION, SAVED_PAGES_TITLE]]);
     for (const subscription of subscriptions) if (subscription) feedTitles.set(subscription.id, subscriptionTitle(subscription));
-    const groups = buildReadingGroups({ posts, seriesPosts, seriesNames, feedTitles, showRead: request.showRead, onlyListed: request.query.trim() !== '' });
+    const groups = buildReadingGroups({ posts, seriesPosts, seriesNames, feedTitles, showRead: request.showRead, onlyListed: searching });
     return { groups, hasMore: loaded.length > request.limit };
   });
 }

@@ -31,6 +31,8 @@ export interface ReadingGroup {
   progress?: { read: number; total: number };
   /** Newest unread post's time; groups are ordered by it. */
   newestUnreadAt: number;
+  /** A series: when its last read part was read; series in progress are ordered by it. */
+  lastReadAt?: number;
 }
 
 /** A series offered as a target when moving a post or merging series. */
