@@ -23,6 +23,7 @@ export const GROUP_PREVIEW = 8;
 export function GroupSection(props: GroupSectionProps) {
   const { group } = props;
   const [expanded, setExpanded] = useState(false);
+  const [editing, setEditing] = useState(false);
   const visible = expanded ? group.posts : group.posts.slice(0, GROUP_PREVIEW);
   const hidden = group.posts.length - visible.length;
   const headingId = `group-${group.key.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
@@ -33,16 +34,15 @@ export function GroupSection(props: GroupSectionProps) {
         <div class="group-title">
           <h2 id={headingId}>{group.name}</h2>
           <p class="muted group-sub">
-            {group.kind === 'series' && group.progress && (
-              <span class="progress">
-                {group.progress.read} of {group.progress.total} read
-              </span>
-            )}
+            {group.kind === 'series' && group.progress && <SeriesProgress read={group.progress.read} total={group.progress.total} />}
             {group.kind === 'series' && <span> · {group.feedTitle}</span>}
             {group.kind === 'feed' && <span>{unread} unread</span>}
           </p>
-          {group.kind === 'series' && group.progress && (
-            <progress class="progress-bar" max={group.progress.total} value={group.progress.read} aria-hidden="true" />
+          {/* No bar before the first part is read: an empty bar reads as a stray divider. */}
+          {group.kind === 'series' && group.progress && group.progress.read > 0 && (
+            <div class="progress-bar" aria-hidden="true">
+              <span style={{ width: `${Math.round((100 * group.progress.read) / Math.max(1, group.progress.total))}%` }} />
+            </div>
           )}
         </div>
         <div class="group-actions">
@@ -51,15 +51,27 @@ export function GroupSection(props: GroupSectionProps) {
               Mark all read
             </button>
           )}
-          <SeriesEditor group={group} siblings={props.siblings} onEdit={(edit) => props.onSeriesEdit(group, edit)} />
+          <button
+            type="button"
+            class="small edit-button"
+            aria-expanded={editing}
+            aria-controls={`${headingId}-editor`}
+            aria-label={`Edit ${group.kind === 'series' ? 'series' : 'group'}: ${group.name}`}
+            onClick={() => setEditing(!editing)}
+          >
+            Edit
+          </button>
         </div>
       </header>
+      {/* Built only when opened: a popup of many groups should not carry every group's editor. */}
+      {editing && <SeriesEditor id={`${headingId}-editor`} group={group} siblings={props.siblings} onEdit={(edit) => props.onSeriesEdit(group, edit)} />}
       <ol class="posts" aria-labelledby={headingId}>
         {visible.map((post) => (
           <PostItem
             key={post.id}
             post={post}
-            showFeed={group.kind === 'series'}
+            showFeed={false}
+            seriesName={group.kind === 'series' ? group.name : undefined}
             focused={post.id === props.focusedPostId}
             onOpen={props.onOpen}
             onToggleRead={props.onToggleRead}
@@ -73,5 +85,15 @@ export function GroupSection(props: GroupSectionProps) {
         </button>
       )}
     </section>
+  );
+}
+
+/** "3 of 6 read", or "New series · 6 parts" before the first part is read. */
+function SeriesProgress({ read, total }: { read: number; total: number }) {
+  if (read === 0) return <span class="progress new-series">New series · {total} parts</span>;
+  return (
+    <span class="progress">
+      {read} of {total} read
+    </span>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReadingPost } from '@/lib/reading-list/types';
+import { partTitle } from '@/lib/reading-list/part-title';
 import { formatDate } from '../format-date';
 
 /** How a post was opened: a plain click opens and focuses a tab, a middle- or ctrl-click opens it behind. */
@@ -11,6 +12,8 @@ export interface PostItemProps {
   post: ReadingPost;
   /** Shown for standalone groups, whose title is already the feed, or search results. */
   showFeed: boolean;
+  /** The series' name when the post is shown inside its series: the row then shows only the part's own title. */
+  seriesName?: string;
   focused: boolean;
   onOpen: (post: ReadingPost, intent: OpenIntent) => void;
   onToggleRead: (post: ReadingPost) => void;
@@ -18,7 +21,11 @@ export interface PostItemProps {
 }
 
 /** One post: its title as a link (text, never HTML), part, date and feed, and a read toggle. */
-export function PostItem({ post, showFeed, focused, onOpen, onToggleRead, onFocus }: PostItemProps) {
+export function PostItem({ post, showFeed, seriesName, focused, onOpen, onToggleRead, onFocus }: PostItemProps) {
+  const own = seriesName === undefined ? post.title : partTitle(post.title, seriesName);
+  // A part titled only by its series and number reads as its number ("Part 2").
+  const text = own || post.partLabel || post.title;
+  const showPart = post.partLabel !== undefined && text !== post.partLabel;
   const open = (event: MouseEvent, background: boolean) => {
     event.preventDefault();
     onOpen(post, { background });
@@ -26,7 +33,7 @@ export function PostItem({ post, showFeed, focused, onOpen, onToggleRead, onFocu
   const classes = ['post', post.unread ? 'unread' : 'read', post.isNext ? 'next' : '', focused ? 'focused' : ''];
   return (
     <li class={classes.filter(Boolean).join(' ')} data-post-id={post.id}>
-      {post.partLabel && <span class="part">{post.partLabel}</span>}
+      {showPart && <span class="part">{post.partLabel}</span>}
       <div class="post-main">
         <a
           href={post.url && /^https?:\/\//i.test(post.url) ? post.url : undefined}
@@ -34,11 +41,13 @@ export function PostItem({ post, showFeed, focused, onOpen, onToggleRead, onFocu
           rel="noopener noreferrer"
           data-post-link
           aria-current={post.isNext ? 'step' : undefined}
+          aria-label={text === post.title ? undefined : post.title}
+          title={text === post.title ? undefined : post.title}
           onClick={(event) => open(event, event.ctrlKey || event.metaKey || event.shiftKey)}
           onAuxClick={(event) => event.button === 1 && open(event, true)}
           onFocus={() => onFocus(post)}
         >
-          {post.title}
+          {text}
         </a>
         <div class="post-meta muted">
           {post.isNext && <span class="next-badge">Next</span>}

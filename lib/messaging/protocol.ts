@@ -44,7 +44,9 @@ export type SeriesEditRequest =
   | { kind: 'rename'; subscriptionId: number; seriesKey: string; name: string }
   | { kind: 'merge'; subscriptionId: number; fromKey: string; intoKey: string }
   | { kind: 'not-series'; subscriptionId: number; seriesKey: string }
-  | { kind: 'move'; postId: number; seriesKey: string | null };
+  | { kind: 'move'; postId: number; seriesKey: string | null }
+  /** The reader starts a series of their own from standalone posts (numbered by date, oldest first). */
+  | { kind: 'new-series'; subscriptionId: number; name: string; postIds: number[] };
 
 /** User-editable fields of a subscription. */
 export interface SubscriptionEdit {
