@@ -1,4 +1,6 @@
 import { sendMessage, type FeedChoice } from '../messaging/protocol';
+import { countNoun } from '../text/count-noun';
+import { parseWebAddress } from '../urls/web-address';
 import { requestOrigins } from './request-origins';
 
 /** What a subscribe attempt from a page led to, in words for the user. */
@@ -16,12 +18,15 @@ export async function subscribeWithPermission(feeds: readonly FeedChoice[], page
   if (feeds.length > 1) return { kind: 'choose', feeds: [...feeds] };
   const feed = feeds[0];
   if (!feed) return { kind: 'done', ok: false, message: 'No feed to subscribe to.' };
-  const granted = await requestOrigins(pageUrl ? [feed.url, pageUrl] : [feed.url]);
+  // Read as the background will (`example.com/blog` is https://…), before asking for its site.
+  const address = parseWebAddress(feed.url);
+  if (!address.ok) return { kind: 'done', ok: false, message: address.message };
+  const granted = await requestOrigins(pageUrl ? [address.url, pageUrl] : [address.url]);
   if (!granted) return { kind: 'done', ok: false, message: PERMISSION_DECLINED };
-  const result = await sendMessage('subscribe', { url: feed.url, title: feed.title });
+  const result = await sendMessage('subscribe', { url: address.url, title: feed.title });
   switch (result.kind) {
     case 'subscribed':
-      return { kind: 'done', ok: true, message: `Subscribed to ${result.title} (${result.postCount} posts).` };
+      return { kind: 'done', ok: true, message: `Subscribed to ${result.title} (${countNoun(result.postCount, 'post')}).` };
     case 'exists':
       return { kind: 'done', ok: true, message: `You are already subscribed to ${result.title}.` };
     case 'choose':
