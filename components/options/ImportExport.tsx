@@ -1,4 +1,5 @@
 import type { ImportReport } from '@/lib/messaging/protocol';
+import { countNoun } from '@/lib/text/count-noun';
 
 /** What the import/export card shows after an action. */
 export type TransferStatus = { kind: 'idle' } | { kind: 'busy'; message: string } | { kind: 'done'; ok: boolean; message: string; report?: ImportReport };
@@ -54,13 +55,21 @@ export function ImportExport(props: ImportExportProps) {
           />
         </label>
       </div>
-      {props.pendingOpml && (
+      {props.pendingOpml && props.pendingOpml.feedCount === 0 && (
+        <div class="confirm" role="alert">
+          <span>{props.pendingOpml.name} lists no feeds, so there is nothing to import.</span>
+          <button type="button" class="link-button" onClick={props.onCancelOpml}>
+            Close
+          </button>
+        </div>
+      )}
+      {props.pendingOpml && props.pendingOpml.feedCount > 0 && (
         <div class="confirm" role="group" aria-label="Confirm OPML import">
           <span>
-            {props.pendingOpml.name} lists {props.pendingOpml.feedCount} feed{props.pendingOpml.feedCount === 1 ? '' : 's'}.
+            {props.pendingOpml.name} lists {countNoun(props.pendingOpml.feedCount, 'feed')}.
           </span>
           <button type="button" class="primary small" onClick={props.onConfirmOpml}>
-            Import {props.pendingOpml.feedCount} feeds
+            Import {countNoun(props.pendingOpml.feedCount, 'feed')}
           </button>
           <button type="button" class="link-button" onClick={props.onCancelOpml}>
             Cancel
@@ -72,7 +81,7 @@ export function ImportExport(props: ImportExportProps) {
         {status.kind === 'done' && <p>{status.message}</p>}
         {status.kind === 'done' && status.report && status.report.problems.length > 0 && (
           <details>
-            <summary>{status.report.problems.length} entries skipped</summary>
+            <summary>{countNoun(status.report.problems.length, 'entry', 'entries')} skipped</summary>
             <ul>
               {status.report.problems.slice(0, 200).map((problem, index) => (
                 <li key={index}>{problem}</li>

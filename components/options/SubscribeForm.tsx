@@ -12,10 +12,12 @@ export interface SubscribeFormProps {
   onSubscribe: (url: string) => void;
   onChoose: (feed: FeedChoice) => void;
   onCancelChoice: () => void;
+  /** Feed addresses already subscribed, marked in the feed chooser. */
+  subscribed?: ReadonlySet<string>;
 }
 
 /** "Feed or site URL" + "Subscribe", with the result or the error in plain words next to the field. */
-export function SubscribeForm({ status, onSubscribe, onChoose, onCancelChoice }: SubscribeFormProps) {
+export function SubscribeForm({ status, onSubscribe, onChoose, onCancelChoice, subscribed }: SubscribeFormProps) {
   const [url, setUrl] = useState('');
   return (
     <section class="card" aria-labelledby="subscribe-heading">
@@ -24,18 +26,20 @@ export function SubscribeForm({ status, onSubscribe, onChoose, onCancelChoice }:
         class="subscribe-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (url.trim()) onSubscribe(url.trim());
+          // Empty or not, the caller says what is wrong: the browser's own url check refused `example.com/blog`.
+          onSubscribe(url.trim());
         }}
       >
         <label for="subscribe-url">Feed or site URL</label>
         <div class="row">
           <input
             id="subscribe-url"
-            type="url"
+            type="text"
             inputMode="url"
-            placeholder="https://example.com/blog"
+            autoComplete="url"
+            spellcheck={false}
+            placeholder="example.com/blog"
             value={url}
-            required
             aria-describedby="subscribe-status"
             onInput={(event) => setUrl(event.currentTarget.value)}
           />
@@ -48,7 +52,7 @@ export function SubscribeForm({ status, onSubscribe, onChoose, onCancelChoice }:
           {status.kind === 'done' && status.message}
         </p>
       </form>
-      {status.kind === 'choose' && <FeedChooser feeds={status.feeds} onChoose={onChoose} onCancel={onCancelChoice} />}
+      {status.kind === 'choose' && <FeedChooser feeds={status.feeds} subscribed={subscribed} onChoose={onChoose} onCancel={onCancelChoice} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Subscription } from '@/lib/db';
 import type { SubscriptionEdit } from '@/lib/messaging/protocol';
+import { folderName } from '@/lib/folders/folders';
 import { formatRelative } from '../format-date';
 
 /** The per-subscription actions of the options page. */
@@ -34,15 +35,39 @@ function hostOf(origin: string): string {
   return origin.replace(/^https?:\/\//, '');
 }
 
-/** One subscription with its status, counts, schedule and switches. */
+/** One subscription on one line (title, counts, status); its details, schedule and switches on request. */
 export function SubscriptionRow(props: SubscriptionRowProps) {
-  const { subscription: s, counts, now } = props;
-  const [title, setTitle] = useState(s.customTitle ?? s.title);
-  const [confirming, setConfirming] = useState(false);
+  const { subscription: s, counts } = props;
+  const [open, setOpen] = useState(false);
   const status = statusText(s);
   const name = s.customTitle ?? s.title;
   return (
     <li class={`subscription ${status.tone}`} data-subscription-id={s.id}>
+      <div class="sub-line">
+        <button type="button" class="sub-toggle" aria-expanded={open} aria-controls={`sub-${s.id}`} onClick={() => setOpen(!open)}>
+          <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
+          <span class="sub-name">{name}</span>
+        </button>
+        <span class="muted counts">{counts ? `${counts.unread} unread of ${counts.total}` : ''}</span>
+        <p class={`sub-status ${status.tone}`} role={status.tone === 'error' || status.tone === 'gone' ? 'alert' : undefined}>
+          <span class="visually-hidden">Status: </span>
+          {status.label}
+        </p>
+      </div>
+      {open && <SubscriptionDetails {...props} />}
+    </li>
+  );
+}
+
+/** What a subscription row shows once opened: title, folder, addresses, checks and switches. */
+function SubscriptionDetails(props: SubscriptionRowProps) {
+  const { subscription: s, now } = props;
+  const [title, setTitle] = useState(s.customTitle ?? s.title);
+  const [folder, setFolder] = useState(folderName(s.tags));
+  const [confirming, setConfirming] = useState(false);
+  const name = s.customTitle ?? s.title;
+  return (
+    <div class="sub-details" id={`sub-${s.id}`}>
       <div class="sub-head">
         <label class="visually-hidden" for={`title-${s.id}`}>
           Title of {name}
@@ -54,9 +79,16 @@ export function SubscriptionRow(props: SubscriptionRowProps) {
           onInput={(event) => setTitle(event.currentTarget.value)}
           onBlur={() => title.trim() !== name && props.onEdit(s, { customTitle: title.trim() === s.title ? null : title.trim() || null })}
         />
-        <span class="muted counts">
-          {counts ? `${counts.unread} unread of ${counts.total}` : ''}
-        </span>
+        <label class="folder-field">
+          Folder{' '}
+          <input
+            list="folder-names"
+            value={folder}
+            placeholder="No folder"
+            onInput={(event) => setFolder(event.currentTarget.value)}
+            onChange={() => folder.trim() !== folderName(s.tags) && props.onEdit(s, { folder: folder.trim() || null })}
+          />
+        </label>
       </div>
       <div class="sub-links muted">
         <span class="feed-url">{s.feedUrl}</span>
@@ -69,9 +101,6 @@ export function SubscriptionRow(props: SubscriptionRowProps) {
           </>
         )}
       </div>
-      <p class={`sub-status ${status.tone}`} role={status.tone === 'error' || status.tone === 'gone' ? 'alert' : undefined}>
-        Status: {status.label}
-      </p>
       <p class="muted sub-times">
         Last check: {formatRelative(s.lastCheckAt, now)} · Last success: {formatRelative(s.lastSuccessAt, now)} ·{' '}
         {s.status === 'gone' ? 'No more checks' : `Next check: ${formatRelative(s.nextCheckAt, now)}`}
@@ -128,6 +157,6 @@ export function SubscriptionRow(props: SubscriptionRowProps) {
           </button>
         </div>
       )}
-    </li>
+    </div>
   );
 }

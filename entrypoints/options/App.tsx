@@ -10,6 +10,8 @@ import { parseOpml } from '@/lib/opml/parse-opml';
 import { requestOrigins } from '@/lib/permissions/request-origins';
 import { PERMISSION_DECLINED, subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
+import { folderName } from '@/lib/folders/folders';
+import { countNoun } from '@/lib/text/count-noun';
 import { downloadText } from './download-text';
 import { useMissingOrigins } from './use-missing-origins';
 
@@ -75,13 +77,13 @@ export function App() {
     const { text, urls } = pendingOpml;
     const granted = requestOrigins(urls);
     setPendingOpml(undefined);
-    setTransfer({ kind: 'busy', message: `Importing ${urls.length} feeds…` });
+    setTransfer({ kind: 'busy', message: `Importing ${countNoun(urls.length, 'feed')}…` });
     granted
       .then((ok) => {
         if (!ok) throw new Error(PERMISSION_DECLINED);
         return sendMessage('importOpml', { text });
       })
-      .then((report) => setTransfer({ kind: 'done', ok: true, message: `Imported ${report.added} feeds; ${report.skipped} skipped.`, report }))
+      .then((report) => setTransfer({ kind: 'done', ok: true, message: `Imported ${countNoun(report.added, 'feed')}; ${report.skipped} skipped.`, report }))
       .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
   };
 
@@ -91,7 +93,7 @@ export function App() {
       .text()
       .then((text) => sendMessage('importBackup', { text }))
       .then((report) =>
-        setTransfer({ kind: 'done', ok: true, message: `Backup restored: ${report.added} subscriptions added, ${report.skipped} already present.`, report }),
+        setTransfer({ kind: 'done', ok: true, message: `Backup restored: ${countNoun(report.added, 'subscription')} added, ${report.skipped} already present.`, report }),
       )
       .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: `${file.name} was not imported: ${message(error)}` }));
   };
@@ -105,65 +107,83 @@ export function App() {
       .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
 
   const today = new Date(now).toISOString().slice(0, 10);
+  const subscribedUrls = new Set((subscriptions.value ?? []).map((s) => s.feedUrl));
+  const onRenameFolder = (from: string, to: string) => {
+    for (const s of subscriptions.value ?? []) if (folderName(s.tags) === from) onEdit(s, { folder: to });
+  };
 
   return (
     <main class="options-main">
       <header class="options-header">
         <img src="/icon/48.png" alt="" width={32} height={32} />
         <h1>Partwise</h1>
+        <nav class="jump-links" aria-label="Sections">
+          <a href="#subscriptions-heading">Subscriptions</a>
+          <a href="#transfer-heading">Import and export</a>
+          <a href="#settings-heading">Settings</a>
+        </nav>
       </header>
-      <SubscribeForm
-        status={subscribeStatus}
-        onSubscribe={(url) => subscribeTo([{ url, type: 'unknown' }])}
-        onChoose={(feed) => subscribeTo([feed])}
-        onCancelChoice={() => setSubscribeStatus({ kind: 'idle' })}
-      />
-      <SubscriptionList
-        subscriptions={subscriptions.value ?? []}
-        counts={counts.value ?? new Map()}
-        missingOrigins={missingOrigins}
-        now={now}
-        refreshing={refreshing}
-        onRefreshAll={() => {
-          setRefreshing(true);
-          void sendMessage('refreshNow', {})
-            .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
-            .finally(() => setRefreshing(false));
-        }}
-        onEdit={onEdit}
-        onRefresh={(s) => void sendMessage('refreshNow', { subscriptionId: s.id }).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
-        onUnsubscribe={(s, keepPosts) => void sendMessage('unsubscribe', { subscriptionId: s.id, keepPosts })}
-        onAllowOrigins={(origins) =>
-          void requestOrigins(origins)
-            .then(() => sendMessage('syncContentScripts'))
-            .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
-        }
-      />
-      <ImportExport
-        status={transfer}
-        pendingOpml={pendingOpml && { name: pendingOpml.name, feedCount: pendingOpml.urls.length }}
-        onOpmlFile={onOpmlFile}
-        onConfirmOpml={onConfirmOpml}
-        onCancelOpml={() => setPendingOpml(undefined)}
-        onExportOpml={() => exportFile('exportOpml', `partwise-subscriptions-${today}.opml`, 'text/x-opml')}
-        onExportBackup={() => exportFile('exportBackup', `partwise-backup-${today}.json`, 'application/json')}
-        onBackupFile={onBackupFile}
-      />
-      {settings.value && (
-        <SettingsForm
-          settings={settings.value}
-          onChange={(patch) => void sendMessage('updateSettings', patch).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
-          onAllowAllSites={(allow) => {
-            const change = allow ? browser.permissions.request({ origins: ALL_SITES }) : browser.permissions.remove({ origins: ALL_SITES }).then(() => false);
-            void change
-              .then((granted) => sendMessage('updateSettings', { allowAllSites: allow && granted }))
-              .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
-          }}
-        />
-      )}
-      <p class="muted" data-testid="background-status">
-        {backgroundStatus}
-      </p>
+      <div class="options-columns">
+        <div class="options-list">
+          <SubscribeForm
+            subscribed={subscribedUrls}
+            status={subscribeStatus}
+            onSubscribe={(url) => subscribeTo([{ url, type: 'unknown' }])}
+            onChoose={(feed) => subscribeTo([feed])}
+            onCancelChoice={() => setSubscribeStatus({ kind: 'idle' })}
+          />
+          <SubscriptionList
+            subscriptions={subscriptions.value ?? []}
+            counts={counts.value ?? new Map()}
+            missingOrigins={missingOrigins}
+            now={now}
+            refreshing={refreshing}
+            onRefreshAll={() => {
+              setRefreshing(true);
+              void sendMessage('refreshNow', {})
+                .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
+                .finally(() => setRefreshing(false));
+            }}
+            onEdit={onEdit}
+            onRenameFolder={onRenameFolder}
+            onRefresh={(s) => void sendMessage('refreshNow', { subscriptionId: s.id }).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
+            onUnsubscribe={(s, keepPosts) => void sendMessage('unsubscribe', { subscriptionId: s.id, keepPosts })}
+            onAllowOrigins={(origins) =>
+              void requestOrigins(origins)
+                .then(() => sendMessage('syncContentScripts'))
+                .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
+            }
+          />
+        </div>
+        {/* Beside the list (above it on narrow windows): reachable without scrolling past 300 feeds. */}
+        <aside class="options-side" aria-label="Import, export and settings">
+          <ImportExport
+            status={transfer}
+            pendingOpml={pendingOpml && { name: pendingOpml.name, feedCount: pendingOpml.urls.length }}
+            onOpmlFile={onOpmlFile}
+            onConfirmOpml={onConfirmOpml}
+            onCancelOpml={() => setPendingOpml(undefined)}
+            onExportOpml={() => exportFile('exportOpml', `partwise-subscriptions-${today}.opml`, 'text/x-opml')}
+            onExportBackup={() => exportFile('exportBackup', `partwise-backup-${today}.json`, 'application/json')}
+            onBackupFile={onBackupFile}
+          />
+          {settings.value && (
+            <SettingsForm
+              settings={settings.value}
+              onChange={(patch) => void sendMessage('updateSettings', patch).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
+              onAllowAllSites={(allow) => {
+                const change = allow ? browser.permissions.request({ origins: ALL_SITES }) : browser.permissions.remove({ origins: ALL_SITES }).then(() => false);
+                void change
+                  .then((granted) => sendMessage('updateSettings', { allowAllSites: allow && granted }))
+                  .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
+              }}
+            />
+          )}
+          <p class="muted small-print" data-testid="background-status">
+            {backgroundStatus}
+          </p>
+        </aside>
+      </div>
     </main>
   );
 }

@@ -129,7 +129,7 @@ export function App({ initial }: { initial?: FirstPage }) {
           {notice}
         </p>
       )}
-      {choices && <FeedChooser feeds={choices} onChoose={(feed) => void subscribeTo([feed]).catch(report)} onCancel={() => setChoices(undefined)} />}
+      {choices && <FeedChooser feeds={choices} subscribed={subscribedUrls} onChoose={(feed) => void subscribeTo([feed]).catch(report)} onCancel={() => setChoices(undefined)} />}
       {list.error && <p class="error" role="alert">Could not read your library: {list.error.message}</p>}
       <StatusLines feeds={failing} />
       {!loading && !hasSubscriptions && groups.length === 0 && (

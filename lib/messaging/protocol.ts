@@ -54,6 +54,8 @@ export interface SubscriptionEdit {
   refreshMinutes?: number | null;
   notify?: boolean;
   markOnVisit?: boolean;
+  /** The folder ("Tech / Python", as OPML outlines nest it); null or '' takes the feed out of any folder. */
+  folder?: string | null;
 }
 
 /** Outcome of an OPML or backup import, for the options page to report. */
