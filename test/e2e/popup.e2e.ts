@@ -42,14 +42,14 @@ describe('the popup in Chromium', () => {
   const linkTitles = (links: import('playwright-core').Locator) => links.evaluateAll((all) => all.map((a) => a.getAttribute('aria-label') ?? a.textContent));
   const titlesIn = (page: Page, name: string) => linkTitles(page.getByRole('region', { name, exact: true }).locator('a[data-post-link]'));
 
-  it('groups series in reading order and standalone posts by feed, newest group first', async () => {
+  it('groups series in reading order and standalone posts by feed, series first, newest group first', async () => {
     const page = await popup();
     expect(await groupNames(page)).toEqual([
       'Modern Python in Practice',
-      'Modern Python',
       'Modern Python Advanced',
-      'Kfir’s blog',
       'From Passive FastAPI Developer to Real FastAPI Engineer',
+      'Modern Python',
+      'Kfir’s blog',
       'Hostile',
     ]);
     expect(await titlesIn(page, 'From Passive FastAPI Developer to Real FastAPI Engineer')).toEqual(ASGI_ITEMS.slice(1, 4).map((i) => i.title));
