@@ -120,7 +120,7 @@ describe('the options page in Chromium', () => {
     expect(await readStore(await harness.serviceWorker(), 'posts')).toEqual([]);
 
     await options.getByLabel('Import backup').setInputFiles({ name: 'partwise-backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
-    await expect.poll(() => options.locator('#transfer-status').textContent()).toMatch(/Backup restored: 1 subscriptions added/);
+    await expect.poll(() => options.locator('#transfer-status').textContent()).toMatch(/Backup restored: 1 subscription added/);
     await callBackground(options, 'refreshNow', {});
     const restored = await readStore<StoredPost>(await harness.serviceWorker(), 'posts');
     expect(restored).toHaveLength(ASGI_ITEMS.length);
