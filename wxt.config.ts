@@ -29,6 +29,8 @@ export default defineConfig({
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
     action: { default_title: 'Partwise' },
+    // The toolbar button from the keyboard: Alt+Shift+P opens the popup (the reader can change it).
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open Partwise' } },
     ...(browser === 'firefox' ? { browser_specific_settings: GECKO_SETTINGS } : {}),
   }),
 });

@@ -184,3 +184,25 @@ describe('GroupSection with a long backlog', () => {
     await waitFor(() => expect(screen.getAllByRole('link')).toHaveLength(12));
   });
 });
+
+describe('GroupSection summaries and stars', () => {
+  it('shows a summary on demand as text, never as HTML, and stars a post', () => {
+    const hostile = '<img src=x onerror="alert(1)">A look at ASGI';
+    const onToggleSummary = vi.fn();
+    const onToggleStar = vi.fn();
+    const { rerender } = render(
+      <GroupSection group={series} siblings={[]} focusedPostId={undefined} onOpen={vi.fn()} onToggleRead={vi.fn()} onMarkGroupRead={vi.fn()} onFocusPost={vi.fn()} onSeriesEdit={vi.fn()} onToggleSummary={onToggleSummary} onToggleStar={onToggleStar} />,
+    );
+    const toggle = screen.getByRole('button', { name: 'Summary: Modern Python in Practice #4: Authentication' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(onToggleSummary).toHaveBeenCalledWith(series.posts[0]);
+    rerender(
+      <GroupSection group={series} siblings={[]} focusedPostId={undefined} onOpen={vi.fn()} onToggleRead={vi.fn()} onMarkGroupRead={vi.fn()} onFocusPost={vi.fn()} onSeriesEdit={vi.fn()} summaries={new Map([[4, hostile]])} onToggleSummary={onToggleSummary} onToggleStar={onToggleStar} />,
+    );
+    expect(document.querySelector('.summary')?.textContent).toBe(hostile);
+    expect(document.querySelector('.reading-list img, section img')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Star: Modern Python in Practice #5: Async and Background Tasks' }));
+    expect(onToggleStar).toHaveBeenCalledWith(series.posts[1]);
+  });
+});

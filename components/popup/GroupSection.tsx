@@ -14,6 +14,10 @@ export interface GroupSectionProps {
   onMarkGroupRead: (group: ReadingGroup) => void;
   onFocusPost: (post: ReadingPost) => void;
   onSeriesEdit: (group: ReadingGroup, edit: SeriesEdit) => void;
+  /** Summaries the reader opened, by post id. */
+  summaries?: ReadonlyMap<number, string>;
+  onToggleSummary?: (post: ReadingPost) => void;
+  onToggleStar?: (post: ReadingPost) => void;
 }
 
 /** Posts shown per group before "Show all": what to read next, not the whole backlog. */
@@ -76,6 +80,9 @@ export function GroupSection(props: GroupSectionProps) {
             onOpen={props.onOpen}
             onToggleRead={props.onToggleRead}
             onFocus={props.onFocusPost}
+            summary={props.summaries?.get(post.id)}
+            onToggleSummary={props.onToggleSummary}
+            onToggleStar={props.onToggleStar}
           />
         ))}
       </ol>

@@ -14,6 +14,46 @@ export interface PopupToolbarProps {
   onSubscribeSite: () => void;
   onSavePage: () => void;
   onOpenOptions: () => void;
+  /** The list shown: 'all', 'starred', 'folder:<name>' or 'feed:<id>' (see {@link ViewChoice}). */
+  view?: string;
+  views?: readonly ViewChoice[];
+  onView?: (view: string) => void;
+  onMarkAllRead?: () => void;
+  onHelp?: () => void;
+}
+
+/** One entry of the popup's "Show" menu. */
+export interface ViewChoice {
+  value: string;
+  label: string;
+  /** 'Folders' or 'Feeds', shown as option groups. */
+  group?: 'Folders' | 'Feeds';
+}
+
+function ViewSelect({ view, views, onView }: { view: string; views: readonly ViewChoice[]; onView: (view: string) => void }) {
+  const plain = views.filter((choice) => !choice.group);
+  const grouped = (name: 'Folders' | 'Feeds') => views.filter((choice) => choice.group === name);
+  return (
+    <select class="view-select" aria-label="Show" value={view} onChange={(event) => onView(event.currentTarget.value)}>
+      {plain.map((choice) => (
+        <option key={choice.value} value={choice.value}>
+          {choice.label}
+        </option>
+      ))}
+      {(['Folders', 'Feeds'] as const).map(
+        (name) =>
+          grouped(name).length > 0 && (
+            <optgroup key={name} label={name}>
+              {grouped(name).map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
+            </optgroup>
+          ),
+      )}
+    </select>
+  );
 }
 
 /** The popup's header: unread count, search, "show read", page actions and the options link. */
@@ -24,10 +64,27 @@ export function PopupToolbar(props: PopupToolbarProps) {
         <h1 class="brand">
           Partwise <span class="count" aria-label={`${props.unreadCount} unread`}>{props.unreadCount}</span>
         </h1>
-        <button type="button" class="link-button" onClick={props.onOpenOptions}>
-          Options
-        </button>
+        <div class="row">
+          {props.onHelp && (
+            <button type="button" class="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={props.onHelp}>
+              ?
+            </button>
+          )}
+          <button type="button" class="link-button" onClick={props.onOpenOptions}>
+            Options
+          </button>
+        </div>
       </div>
+      {props.views && props.onView && (
+        <div class="toolbar-row">
+          <ViewSelect view={props.view ?? 'all'} views={props.views} onView={props.onView} />
+          {props.onMarkAllRead && (
+            <button type="button" class="small" onClick={props.onMarkAllRead} disabled={props.unreadCount === 0}>
+              Mark all read
+            </button>
+          )}
+        </div>
+      )}
       <div class="toolbar-row">
         <input
           ref={props.searchRef}

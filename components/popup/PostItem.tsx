@@ -18,10 +18,14 @@ export interface PostItemProps {
   onOpen: (post: ReadingPost, intent: OpenIntent) => void;
   onToggleRead: (post: ReadingPost) => void;
   onFocus: (post: ReadingPost) => void;
+  /** The post's summary when the reader asked for it (plain text from the parser, shown as text). */
+  summary?: string;
+  onToggleSummary?: (post: ReadingPost) => void;
+  onToggleStar?: (post: ReadingPost) => void;
 }
 
 /** One post: its title as a link (text, never HTML), part, date and feed, and a read toggle. */
-export function PostItem({ post, showFeed, seriesName, focused, onOpen, onToggleRead, onFocus }: PostItemProps) {
+export function PostItem({ post, showFeed, seriesName, focused, onOpen, onToggleRead, onFocus, summary, onToggleSummary, onToggleStar }: PostItemProps) {
   const own = seriesName === undefined ? post.title : partTitle(post.title, seriesName);
   // A part titled only by its series and number reads as its number ("Part 2").
   const text = own || post.partLabel || post.title;
@@ -53,8 +57,33 @@ export function PostItem({ post, showFeed, seriesName, focused, onOpen, onToggle
           {post.isNext && <span class="next-badge">Next</span>}
           <time dateTime={new Date(post.sortAt).toISOString()}>{formatDate(post.sortAt)}</time>
           {showFeed && <span class="feed"> · {post.feedTitle}</span>}
+          {onToggleSummary && (
+            <button
+              type="button"
+              class="link-button summary-toggle"
+              aria-expanded={summary !== undefined}
+              aria-label={`Summary: ${post.title}`}
+              title="Summary (i)"
+              onClick={() => onToggleSummary(post)}
+            >
+              {summary === undefined ? 'Summary' : 'Hide summary'}
+            </button>
+          )}
         </div>
+        {summary !== undefined && <p class="summary">{summary || 'This post has no summary in its feed.'}</p>}
       </div>
+      {onToggleStar && (
+        <button
+          type="button"
+          class={`icon-button star${post.starred ? ' starred' : ''}`}
+          aria-pressed={post.starred === true}
+          aria-label={`Star: ${post.title}`}
+          title={post.starred ? 'Remove the star (s)' : 'Star to read later (s)'}
+          onClick={() => onToggleStar(post)}
+        >
+          {post.starred ? '★' : '☆'}
+        </button>
+      )}
       <button
         type="button"
         class="icon-button toggle-read"

@@ -17,6 +17,9 @@ export interface ReadingListProps {
   onToggleRead: (post: ReadingPost) => void;
   onMarkGroupRead: (group: ReadingGroup) => void;
   onSeriesEdit: (group: ReadingGroup, edit: SeriesEdit) => void;
+  summaries?: ReadonlyMap<number, string>;
+  onToggleSummary?: (post: ReadingPost) => void;
+  onToggleStar?: (post: ReadingPost) => void;
 }
 
 /** The groups, rendered a page at a time: a sentinel at the end asks for the next page when it scrolls into view. */
@@ -46,6 +49,9 @@ export function ReadingList(props: ReadingListProps) {
           onMarkGroupRead={props.onMarkGroupRead}
           onFocusPost={props.onFocusPost}
           onSeriesEdit={props.onSeriesEdit}
+          summaries={props.summaries}
+          onToggleSummary={props.onToggleSummary}
+          onToggleStar={props.onToggleStar}
         />
       ))}
       {hasMore && (

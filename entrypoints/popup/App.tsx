@@ -6,6 +6,11 @@ import { flattenPosts, ReadingList } from '@/components/popup/ReadingList';
 import type { SeriesEdit } from '@/components/popup/SeriesEditor';
 import { StatusLines } from '@/components/popup/StatusLines';
 import { UndoBar } from '@/components/popup/UndoBar';
+import { KeyboardHelp } from '@/components/popup/KeyboardHelp';
+import type { ViewChoice } from '@/components/popup/PopupToolbar';
+import { folderName, foldersOf } from '@/lib/folders/folders';
+import type { ReadingView } from '@/lib/reading-list/load-reading-list';
+import type { Subscription } from '@/lib/db';
 import { FeedChooser } from '@/components/FeedChooser';
 import { database, listSubscriptions, unreadCount } from '@/lib/db';
 import { sendMessage, type FeedChoice } from '@/lib/messaging/protocol';
@@ -21,6 +26,29 @@ import { usePageInfo } from './use-page-info';
 import { subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
 
 const PAGE = 60;
+
+/** The "Show" menu: everything, the starred posts, each folder and each feed. */
+function viewChoices(subscriptions: readonly Subscription[]): ViewChoice[] {
+  const folders = foldersOf(subscriptions);
+  const choices: ViewChoice[] = [
+    { value: 'all', label: 'All posts' },
+    { value: 'starred', label: 'Starred' },
+  ];
+  for (const folder of folders) if (folder.name) choices.push({ value: `folder:${folder.name}`, label: folder.name, group: 'Folders' });
+  for (const folder of folders) for (const s of folder.subscriptions) choices.push({ value: `feed:${s.id}`, label: s.customTitle ?? s.title, group: 'Feeds' });
+  return choices;
+}
+
+/** The posts a "Show" value lists. */
+function readingView(value: string, subscriptions: readonly Subscription[]): ReadingView {
+  if (value === 'starred') return { kind: 'starred' };
+  if (value.startsWith('feed:')) return { kind: 'feeds', subscriptionIds: [Number(value.slice(5))] };
+  if (value.startsWith('folder:')) {
+    const name = value.slice(7);
+    return { kind: 'feeds', subscriptionIds: subscriptions.filter((s) => folderName(s.tags) === name).map((s) => s.id) };
+  }
+  return { kind: 'all' };
+}
 
 interface Undo {
   message: string;
@@ -39,12 +67,16 @@ export function App({ initial }: { initial?: FirstPage }) {
   const [undo, setUndo] = useState<Undo | undefined>(undefined);
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [choices, setChoices] = useState<FeedChoice[] | undefined>(undefined);
+  const [viewValue, setViewValue] = useState('all');
+  const [summaries, setSummaries] = useState<ReadonlyMap<number, string>>(new Map());
+  const [help, setHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
   // Throttled so a refresh of hundreds of feeds redraws the popup a few times a second, not per feed.
   // Until the library answers, the first page the background kept ready stands in (same page size).
-  const list = useLiveQuery(() => loadReadingList(db, { limit, query, showRead }), [limit, query, showRead], 200, initial);
   const subscriptions = useLiveQuery(() => listSubscriptions(db), [], 500);
+  const view = useMemo(() => readingView(viewValue, subscriptions.value ?? []), [viewValue, subscriptions.value]);
+  const list = useLiveQuery(() => loadReadingList(db, { limit, query, showRead, view }), [limit, query, showRead, view], 200, viewValue === 'all' ? initial : undefined);
   // Apart from the list, so the first posts never wait for a count or for the editors' choices.
   const unread = useLiveQuery(() => unreadCount(db), [], 200, initial?.unread);
   useEffect(applyTheme, []);
@@ -79,6 +111,29 @@ export function App({ initial }: { initial?: FirstPage }) {
       .then(({ postIds }) => postIds.length && setUndo({ message: `Marked ${postIds.length} read in ${group.name}`, postIds, read: false }))
       .catch(report);
   }, []);
+  const onMarkAllRead = useCallback(() => {
+    const subscriptionIds = view.kind === 'feeds' ? view.subscriptionIds : undefined;
+    sendMessage('markAllRead', subscriptionIds ? { subscriptionIds } : {})
+      .then(({ postIds }) => postIds.length && setUndo({ message: `Marked ${postIds.length === 1 ? '1 post' : `${postIds.length} posts`} read`, postIds, read: false }))
+      .catch(report);
+  }, [view]);
+  const onToggleStar = useCallback((post: ReadingPost) => {
+    sendMessage('setStarred', { postId: post.id, starred: !post.starred }).catch(report);
+  }, []);
+  const onToggleSummary = useCallback((post: ReadingPost) => {
+    if (summaries.has(post.id)) {
+      const next = new Map(summaries);
+      next.delete(post.id);
+      setSummaries(next);
+      return;
+    }
+    // Read on demand: summaries stay out of the list and the stored first page. Plain text, shown as text.
+    db.posts
+      .get(post.id)
+      .then((stored) => setSummaries((current) => new Map(current).set(post.id, stored?.summary?.trim() ?? '')))
+      .catch(report);
+  }, [summaries]);
+  const onHelp = useCallback((show?: boolean) => setHelp((current) => show ?? !current), []);
   const onSeriesEdit = useCallback((group: ReadingGroup, edit: SeriesEdit) => {
     sendMessage('editSeries', seriesEditRequest(group, edit)).catch(report);
   }, []);
@@ -86,9 +141,10 @@ export function App({ initial }: { initial?: FirstPage }) {
   const groups = useMemo(() => list.value?.groups ?? [], [list.value]);
   const seriesChoices = useLiveQuery(() => loadSeriesChoices(db, groups), [groups], 500);
   const flat = useMemo(() => flattenPosts(groups), [groups]);
-  useKeyboardNavigation({ posts: flat, focusedId, setFocusedId, searchRef, onOpen, onToggleRead });
+  useKeyboardNavigation({ posts: flat, focusedId, setFocusedId, searchRef, onOpen, onToggleRead, onToggleStar, onToggleSummary, onHelp });
+  const views = useMemo(() => viewChoices(subscriptions.value ?? []), [subscriptions.value]);
 
-  useEffect(() => setLimit(PAGE), [query, showRead]);
+  useEffect(() => setLimit(PAGE), [query, showRead, viewValue]);
 
   const subscribeTo = async (feeds: FeedChoice[]) => {
     const pageUrl = page?.url;
@@ -123,7 +179,13 @@ export function App({ initial }: { initial?: FirstPage }) {
         onSubscribeSite={() => void subscribeTo(siteFeeds).catch(report)}
         onSavePage={() => void savePage().catch(report)}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        view={viewValue}
+        views={views}
+        onView={setViewValue}
+        onMarkAllRead={onMarkAllRead}
+        onHelp={() => onHelp()}
       />
+      {help && <KeyboardHelp onClose={() => setHelp(false)} />}
       {notice && (
         <p class="notice" role="status">
           {notice}
@@ -138,8 +200,14 @@ export function App({ initial }: { initial?: FirstPage }) {
         </EmptyState>
       )}
       {!loading && hasSubscriptions && groups.length === 0 && (
-        <EmptyState title={query ? 'No posts match your search' : 'All caught up'}>
-          <p class="muted">{query ? 'Try other words, or turn on “Show read”.' : 'Every post is read. New posts appear here as your blogs publish them.'}</p>
+        <EmptyState title={query ? 'No posts match your search' : viewValue === 'starred' ? 'No starred posts' : 'All caught up'}>
+          <p class="muted">
+            {query
+              ? 'Try other words, or turn on “Show read”.'
+              : viewValue === 'starred'
+                ? 'Star a post (☆ or the s key) to keep it here until you read it.'
+                : 'Every post is read. New posts appear here as your blogs publish them.'}
+          </p>
         </EmptyState>
       )}
       <ReadingList
@@ -153,6 +221,9 @@ export function App({ initial }: { initial?: FirstPage }) {
         onToggleRead={onToggleRead}
         onMarkGroupRead={onMarkGroupRead}
         onSeriesEdit={onSeriesEdit}
+        summaries={summaries}
+        onToggleSummary={onToggleSummary}
+        onToggleStar={onToggleStar}
       />
       {undo && (
         <UndoBar

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { database, deleteSubscription, markGroupRead, setRead, updateSettings, updateSubscription } from '../db';
+import { database, deleteSubscription, markAllRead, markGroupRead, setRead, setStarred, updateSettings, updateSubscription } from '../db';
 import { syncVisitSettings } from './visit-settings';
 import { onMessage } from '../messaging/protocol';
 import { afterPostsChange, afterSubscriptionsChange } from './after-change';
@@ -55,6 +55,17 @@ export function registerMessageHandlers(): void {
     const postIds = await markGroupRead(db(), { subscriptionId: data.subscriptionId, seriesKey: data.seriesKey }, Date.now());
     await afterPostsChange(db());
     return { postIds };
+  });
+
+  onMessage('markAllRead', async ({ data }) => {
+    const postIds = await markAllRead(db(), Date.now(), data.subscriptionIds);
+    await afterPostsChange(db());
+    return { postIds };
+  });
+
+  onMessage('setStarred', async ({ data }) => {
+    await setStarred(db(), data.postId, data.starred);
+    await afterPostsChange(db());
   });
 
   onMessage('openPost', async ({ data }) => {

@@ -35,7 +35,8 @@ export {
   type SeriesOverrides,
   type SeriesStoreResult,
 } from './series-store';
-export { findPostsByNormalizedUrl, markGroupRead, setRead, unreadCount, type PostGroup } from './read-state';
+export { findPostsByNormalizedUrl, markAllRead, markGroupRead, setRead, unreadCount, type PostGroup } from './read-state';
+export { setStarred, starredPosts } from './stars';
 export {
   countsBySubscription,
   postsOfSeries,

@@ -82,6 +82,10 @@ export interface ProtocolMap {
   setRead(request: { postIds: number[]; read: boolean }): { changed: number };
   /** Mark a series (or a feed's standalone posts) read; answers the ids it changed, for undo. */
   markGroupRead(request: { subscriptionId: number; seriesKey: string | null }): { postIds: number[] };
+  /** Marks every unread post read, or those of some subscriptions (a feed or folder view); the ids are for undo. */
+  markAllRead(request: { subscriptionIds?: number[] }): { postIds: number[] };
+  /** Stars a post to read later, or takes its star away. */
+  setStarred(request: { postId: number; starred: boolean }): void;
   /** Open a post in a new tab and mark it read. */
   openPost(request: { postId: number; background: boolean }): void;
   /** Add a page to the reading list as a standalone item. */

@@ -44,6 +44,7 @@ function toReadingPost(post: Post, feedTitle: string, isNext: boolean): ReadingP
     partLabel: post.seriesKey === undefined ? undefined : partLabel(post.title, post.part),
     unread: post.unread === 1,
     isNext,
+    ...(post.starred === 1 ? { starred: true } : {}),
   };
 }
 

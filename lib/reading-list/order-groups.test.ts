@@ -52,3 +52,23 @@ describe('loadReadingList and series in progress', () => {
     expect(list.hasMore).toBe(true);
   });
 });
+
+describe('loadReadingList views', () => {
+  const db = useTestDatabase();
+
+  it('lists one feed, some feeds, or the starred posts', async () => {
+    const { setStarred } = await import('../db');
+    const first = await subscribe(db(), 'https://one.test/feed');
+    const second = await subscribe(db(), 'https://two.test/feed');
+    const { added } = await upsertPosts(db(), first.id, [item('a', { published: T0 + 1 }), item('b', { published: T0 + 2 })], T0);
+    await upsertPosts(db(), second.id, [item('c', { published: T0 + 3 })], T0);
+    await setRead(db(), [added[0]!.id], true, T0);
+    await setStarred(db(), added[0]!.id, true);
+    const titles = async (view: Parameters<typeof loadReadingList>[1]['view']) =>
+      (await loadReadingList(db(), { limit: 10, query: '', showRead: false, view })).groups.flatMap((g) => g.posts.map((p) => p.title));
+    expect(await titles({ kind: 'feeds', subscriptionIds: [first.id] })).toEqual(['Post b']);
+    expect(await titles({ kind: 'feeds', subscriptionIds: [first.id, second.id] })).toEqual(['Post c', 'Post b']);
+    expect(await titles({ kind: 'starred' })).toEqual(['Post a']);
+    expect(await titles(undefined)).toEqual(['Post c', 'Post b']);
+  });
+});

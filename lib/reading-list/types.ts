@@ -15,6 +15,8 @@ export interface ReadingPost {
   unread: boolean;
   /** The first unread part of its series in reading order. */
   isNext: boolean;
+  /** Starred to read later. */
+  starred?: boolean;
 }
 
 /** One popup group: a series of a subscription, or a subscription's standalone posts. */
