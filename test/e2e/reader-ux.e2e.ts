@@ -209,4 +209,43 @@ describe('the popup and options page as a reader uses them', () => {
     expect(await page.getByRole('button', { name: /^Import \d/ }).count()).toBe(0);
     await page.close();
   });
+
+  it('shows a summary on demand as text, lists one feed or the starred posts, marks all read with undo, and shows its keys', async () => {
+    const page = await popup();
+    // The summary, from the feed's description, as text.
+    const first = ASGI_ITEMS[4]!.title;
+    await page.getByRole('button', { name: `Summary: ${first}` }).click();
+    await expect.poll(() => page.locator('.summary').first().textContent()).toBe(first);
+    expect(await page.locator('.summary *').count()).toBe(0);
+
+    // Stars, and the starred list.
+    await page.getByRole('button', { name: `Star: ${first}` }).click();
+    await expect.poll(() => page.getByRole('button', { name: `Star: ${first}` }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Starred' });
+    await expect.poll(() => linkTitles(page.locator('a[data-post-link]'))).toEqual([first]);
+    // One feed.
+    await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Selected posts' });
+    await expect.poll(() => groupNames(page)).toEqual(['Selected posts']);
+    await page.getByLabel('Show', { exact: true }).selectOption({ label: 'All posts' });
+    await expect.poll(() => groupNames(page)).toContain('Kfir’s blog');
+
+    // Mark all read, and undo.
+    await page.getByRole('button', { name: 'Mark all read', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'All caught up' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.locator('main:not([inert]) section.group').count()).toBeGreaterThan(3);
+
+    // The keys, with ?.
+    await page.locator('body').focus();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    expect(await help.getByText('Star to read later, or remove the star').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
+
+    // The browser command that opens the popup.
+    const manifest = await (await harness.serviceWorker()).evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.commands?._execute_action?.suggested_key).toEqual({ default: 'Alt+Shift+P' });
+    await page.close();
+  });
 });
