@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import type { FeedChoice } from '@/lib/messaging/protocol';
 
 const TYPE_NAMES: Record<FeedChoice['type'], string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed', unknown: 'Feed' };
@@ -11,16 +12,16 @@ export function FeedChooser(props: {
   onCancel: () => void;
 }) {
   return (
-    <div class="feed-chooser" role="group" aria-label="Choose a feed">
-      <p>This site offers several feeds. Which one do you want?</p>
+    <div class="feed-chooser" role="group" aria-label={t('chooseFeed')}>
+      <p>{t('severalFeeds')}</p>
       <ul>
         {props.feeds.map((feed) => (
           <li key={feed.url}>
             {props.subscribed?.has(feed.url) ? (
-              <span class="subscribed-mark">✓ Subscribed: {feed.title ?? feed.url}</span>
+              <span class="subscribed-mark">{t('alreadySubscribed', feed.title ?? feed.url)}</span>
             ) : (
               <button type="button" class="small" onClick={() => props.onChoose(feed)}>
-                Subscribe to {feed.title ?? feed.url}
+                {t('subscribeTo', feed.title ?? feed.url)}
               </button>
             )}{' '}
             <span class="muted">
@@ -30,7 +31,7 @@ export function FeedChooser(props: {
         ))}
       </ul>
       <button type="button" class="link-button" onClick={props.onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </div>
   );

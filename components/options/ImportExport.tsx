@@ -1,5 +1,5 @@
 import type { ImportReport } from '@/lib/messaging/protocol';
-import { countNoun } from '@/lib/text/count-noun';
+import { t, tCount } from '@/lib/i18n/t';
 
 /** What the import/export card shows after an action. */
 export type TransferStatus = { kind: 'idle' } | { kind: 'busy'; message: string } | { kind: 'done'; ok: boolean; message: string; report?: ImportReport };
@@ -22,10 +22,10 @@ export function ImportExport(props: ImportExportProps) {
   const { status } = props;
   return (
     <section class="card" aria-labelledby="transfer-heading">
-      <h2 id="transfer-heading">Import and export</h2>
+      <h2 id="transfer-heading">{t('importExport')}</h2>
       <div class="row wrap">
         <label class="file-button">
-          Import OPML
+          {t('importOpml')}
           <input
             type="file"
             accept=".opml,.xml,text/x-opml,text/xml,application/xml"
@@ -37,13 +37,13 @@ export function ImportExport(props: ImportExportProps) {
           />
         </label>
         <button type="button" onClick={props.onExportOpml}>
-          Export OPML
+          {t('exportOpml')}
         </button>
         <button type="button" onClick={props.onExportBackup}>
-          Export backup
+          {t('exportBackup')}
         </button>
         <label class="file-button">
-          Import backup
+          {t('importBackup')}
           <input
             type="file"
             accept=".json,application/json"
@@ -57,22 +57,22 @@ export function ImportExport(props: ImportExportProps) {
       </div>
       {props.pendingOpml && props.pendingOpml.feedCount === 0 && (
         <div class="confirm" role="alert">
-          <span>{props.pendingOpml.name} lists no feeds, so there is nothing to import.</span>
+          <span>{t('opmlEmpty', props.pendingOpml.name)}</span>
           <button type="button" class="link-button" onClick={props.onCancelOpml}>
-            Close
+            {t('close')}
           </button>
         </div>
       )}
       {props.pendingOpml && props.pendingOpml.feedCount > 0 && (
-        <div class="confirm" role="group" aria-label="Confirm OPML import">
+        <div class="confirm" role="group" aria-label={t('confirmOpml')}>
           <span>
-            {props.pendingOpml.name} lists {countNoun(props.pendingOpml.feedCount, 'feed')}.
+            {tCount('opmlLists', props.pendingOpml.feedCount, props.pendingOpml.name)}
           </span>
           <button type="button" class="primary small" onClick={props.onConfirmOpml}>
-            Import {countNoun(props.pendingOpml.feedCount, 'feed')}
+            {tCount('importFeeds', props.pendingOpml.feedCount)}
           </button>
           <button type="button" class="link-button" onClick={props.onCancelOpml}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}
@@ -81,7 +81,7 @@ export function ImportExport(props: ImportExportProps) {
         {status.kind === 'done' && <p>{status.message}</p>}
         {status.kind === 'done' && status.report && status.report.problems.length > 0 && (
           <details>
-            <summary>{countNoun(status.report.problems.length, 'entry', 'entries')} skipped</summary>
+            <summary>{tCount('entriesSkipped', status.report.problems.length)}</summary>
             <ul>
               {status.report.problems.slice(0, 200).map((problem, index) => (
                 <li key={index}>{problem}</li>

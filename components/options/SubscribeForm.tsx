@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { FeedChoice } from '@/lib/messaging/protocol';
+import { t } from '@/lib/i18n/t';
 import { FeedChooser } from '../FeedChooser';
 
 /** The outcome of a subscribe attempt, as the form shows it. */
@@ -21,7 +22,7 @@ export function SubscribeForm({ status, onSubscribe, onChoose, onCancelChoice, s
   const [url, setUrl] = useState('');
   return (
     <section class="card" aria-labelledby="subscribe-heading">
-      <h2 id="subscribe-heading">Subscribe</h2>
+      <h2 id="subscribe-heading">{t('subscribe')}</h2>
       <form
         class="subscribe-form"
         onSubmit={(event) => {
@@ -30,7 +31,7 @@ export function SubscribeForm({ status, onSubscribe, onChoose, onCancelChoice, s
           onSubscribe(url.trim());
         }}
       >
-        <label for="subscribe-url">Feed or site URL</label>
+        <label for="subscribe-url">{t('feedOrSiteUrl')}</label>
         <div class="row">
           <input
             id="subscribe-url"
@@ -38,17 +39,17 @@ export function SubscribeForm({ status, onSubscribe, onChoose, onCancelChoice, s
             inputMode="url"
             autoComplete="url"
             spellcheck={false}
-            placeholder="example.com/blog"
+            placeholder={t('subscribePlaceholder')}
             value={url}
             aria-describedby="subscribe-status"
             onInput={(event) => setUrl(event.currentTarget.value)}
           />
           <button type="submit" class="primary" disabled={status.kind === 'busy'}>
-            Subscribe
+            {t('subscribe')}
           </button>
         </div>
         <p id="subscribe-status" role="status" class={status.kind === 'done' && !status.ok ? 'error' : 'muted'}>
-          {status.kind === 'busy' && 'Looking for the feed…'}
+          {status.kind === 'busy' && t('lookingForFeed')}
           {status.kind === 'done' && status.message}
         </p>
       </form>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Subscription } from '@/lib/db';
 import { foldersOf, type FeedFolder } from '@/lib/folders/folders';
-import { countNoun } from '@/lib/text/count-noun';
+import { t, tCount } from '@/lib/i18n/t';
 import { SubscriptionRow, type SubscriptionActions } from './SubscriptionRow';
 
 /** Props of {@link SubscriptionList}. */
@@ -25,32 +25,32 @@ export function SubscriptionList(props: SubscriptionListProps) {
   return (
     <section class="card subscriptions-card" aria-labelledby="subscriptions-heading">
       <div class="row spread">
-        <h2 id="subscriptions-heading">Subscriptions ({props.subscriptions.length})</h2>
+        <h2 id="subscriptions-heading">{t('subscriptionsCount', props.subscriptions.length)}</h2>
         <button type="button" onClick={props.onRefreshAll} disabled={props.refreshing || props.subscriptions.length === 0}>
-          {props.refreshing ? 'Refreshing…' : 'Refresh all'}
+          {props.refreshing ? t('refreshing') : t('refreshAll')}
         </button>
       </div>
       {props.subscriptions.length === 0 ? (
-        <p class="muted">You have no subscriptions yet. Paste a blog's address above, or import an OPML file.</p>
+        <p class="muted">{t('noSubscriptionsOptions')}</p>
       ) : (
         <>
           <div class="row filter-row">
             <input
               type="search"
               class="filter"
-              aria-label="Filter feeds"
-              placeholder="Filter by title, address or folder"
+              aria-label={t('filterFeeds')}
+              placeholder={t('filterPlaceholder')}
               value={filter}
               onInput={(event) => setFilter(event.currentTarget.value)}
             />
-            {filter && <span class="muted">{countNoun(shown, 'feed')} shown</span>}
+            {filter && <span class="muted">{tCount('feedsShown', shown)}</span>}
           </div>
           <datalist id="folder-names">
             {folderNames.map((name) => (
               <option key={name} value={name} />
             ))}
           </datalist>
-          {folders.length === 0 && <p class="muted">No feed matches “{filter}”.</p>}
+          {folders.length === 0 && <p class="muted">{t('noFeedMatches', filter)}</p>}
           {folders.map((folder) => (
             <FolderSection key={folder.name} folder={folder} list={props} forceOpen={filter.trim() !== ''} />
           ))}
@@ -65,7 +65,7 @@ function FolderSection({ folder, list, forceOpen }: { folder: FeedFolder; list: 
   const [open, setOpen] = useState(true);
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(folder.name);
-  const title = folder.name || 'No folder';
+  const title = folder.name || t('noFolder');
   const expanded = open || forceOpen;
   const bodyId = `folder-${encodeURIComponent(folder.name || 'none').replace(/%/g, '_')}`;
   return (
@@ -76,8 +76,8 @@ function FolderSection({ folder, list, forceOpen }: { folder: FeedFolder; list: 
           <span class="folder-name">{title}</span> <span class="muted">({folder.subscriptions.length})</span>
         </button>
         {folder.name && !renaming && (
-          <button type="button" class="small" aria-label={`Rename folder ${folder.name}`} onClick={() => setRenaming(true)}>
-            Rename
+          <button type="button" class="small" aria-label={t('renameFolder', folder.name)} onClick={() => setRenaming(true)}>
+            {t('rename')}
           </button>
         )}
         {renaming && (
@@ -89,9 +89,13 @@ function FolderSection({ folder, list, forceOpen }: { folder: FeedFolder; list: 
               if (name.trim() && name.trim() !== folder.name) list.onRenameFolder(folder.name, name.trim());
             }}
           >
-            <input aria-label={`New name of folder ${folder.name}`} value={name} onInput={(event) => setName(event.currentTarget.value)} />
-            <button type="submit" class="small primary">Save</button>
-            <button type="button" class="link-button" onClick={() => setRenaming(false)}>Cancel</button>
+            <input aria-label={t('newFolderName', folder.name)} value={name} onInput={(event) => setName(event.currentTarget.value)} />
+            <button type="submit" class="small primary">
+              {t('save')}
+            </button>
+            <button type="button" class="link-button" onClick={() => setRenaming(false)}>
+              {t('cancel')}
+            </button>
           </form>
         )}
       </div>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Subscription } from '@/lib/db';
 import type { SubscriptionEdit } from '@/lib/messaging/protocol';
 import { folderName } from '@/lib/folders/folders';
+import { t, tCount } from '@/lib/i18n/t';
 import { formatRelative } from '../format-date';
 
 /** The per-subscription actions of the options page. */
@@ -25,10 +26,10 @@ export interface SubscriptionRowProps extends SubscriptionActions {
 const INTERVALS = [15, 30, 60, 120, 360, 720, 1440];
 
 function statusText(s: Subscription): { label: string; tone: 'ok' | 'error' | 'gone' | 'new' } {
-  if (s.status === 'gone') return { label: s.lastError ?? 'Gone', tone: 'gone' };
-  if (s.status === 'error') return { label: `${s.lastError ?? 'The last check failed.'} (${s.errorStreak} failed check${s.errorStreak === 1 ? '' : 's'} in a row)`, tone: 'error' };
-  if (s.status === 'new') return { label: 'Waiting for the first check', tone: 'new' };
-  return { label: 'OK', tone: 'ok' };
+  if (s.status === 'gone') return { label: s.lastError ?? t('statusGone'), tone: 'gone' };
+  if (s.status === 'error') return { label: `${s.lastError ?? t('lastCheckFailed')} (${tCount('failedChecks', s.errorStreak)})`, tone: 'error' };
+  if (s.status === 'new') return { label: t('statusNew'), tone: 'new' };
+  return { label: t('statusOk'), tone: 'ok' };
 }
 
 function hostOf(origin: string): string {
@@ -48,9 +49,9 @@ export function SubscriptionRow(props: SubscriptionRowProps) {
           <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
           <span class="sub-name">{name}</span>
         </button>
-        <span class="muted counts">{counts ? `${counts.unread} unread of ${counts.total}` : ''}</span>
+        <span class="muted counts">{counts ? t('unreadOf', counts.unread, counts.total) : ''}</span>
         <p class={`sub-status ${status.tone}`} role={status.tone === 'error' || status.tone === 'gone' ? 'alert' : undefined}>
-          <span class="visually-hidden">Status: </span>
+          <span class="visually-hidden">{t('statusLabel')} </span>
           {status.label}
         </p>
       </div>
@@ -70,7 +71,7 @@ function SubscriptionDetails(props: SubscriptionRowProps) {
     <div class="sub-details" id={`sub-${s.id}`}>
       <div class="sub-head">
         <label class="visually-hidden" for={`title-${s.id}`}>
-          Title of {name}
+          {t('titleOf', name)}
         </label>
         <input
           id={`title-${s.id}`}
@@ -80,11 +81,11 @@ function SubscriptionDetails(props: SubscriptionRowProps) {
           onBlur={() => title.trim() !== name && props.onEdit(s, { customTitle: title.trim() === s.title ? null : title.trim() || null })}
         />
         <label class="folder-field">
-          Folder{' '}
+          {t('folder')}{' '}
           <input
             list="folder-names"
             value={folder}
-            placeholder="No folder"
+            placeholder={t('noFolder')}
             onInput={(event) => setFolder(event.currentTarget.value)}
             onChange={() => folder.trim() !== folderName(s.tags) && props.onEdit(s, { folder: folder.trim() || null })}
           />
@@ -96,64 +97,64 @@ function SubscriptionDetails(props: SubscriptionRowProps) {
           <>
             {' · '}
             <a href={s.siteUrl} target="_blank" rel="noopener noreferrer">
-              Site
+              {t('site')}
             </a>
           </>
         )}
       </div>
       <p class="muted sub-times">
-        Last check: {formatRelative(s.lastCheckAt, now)} · Last success: {formatRelative(s.lastSuccessAt, now)} ·{' '}
-        {s.status === 'gone' ? 'No more checks' : `Next check: ${formatRelative(s.nextCheckAt, now)}`}
+        {t('lastCheck', formatRelative(s.lastCheckAt, now))} · {t('lastSuccess', formatRelative(s.lastSuccessAt, now))} ·{' '}
+        {s.status === 'gone' ? t('noMoreChecks') : t('nextCheck', formatRelative(s.nextCheckAt, now))}
       </p>
       <div class="sub-controls">
         <label>
-          Refresh every{' '}
+          {t('refreshEvery')}{' '}
           <select
             value={s.refreshMinutes === undefined ? '' : String(s.refreshMinutes)}
             onChange={(event) => props.onEdit(s, { refreshMinutes: event.currentTarget.value === '' ? null : Number(event.currentTarget.value) })}
           >
-            <option value="">default</option>
+            <option value="">{t('defaultInterval')}</option>
             {INTERVALS.map((minutes) => (
               <option key={minutes} value={String(minutes)}>
-                {minutes < 60 ? `${minutes} min` : `${minutes / 60} h`}
+                {minutes < 60 ? t('minutesShort', minutes) : t('hoursShort', minutes / 60)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={s.notify} onChange={(event) => props.onEdit(s, { notify: event.currentTarget.checked })} /> Notifications
+          <input type="checkbox" checked={s.notify} onChange={(event) => props.onEdit(s, { notify: event.currentTarget.checked })} /> {t('notifications')}
         </label>
         <label>
-          <input type="checkbox" checked={s.markOnVisit} onChange={(event) => props.onEdit(s, { markOnVisit: event.currentTarget.checked })} /> Mark read on visit
+          <input type="checkbox" checked={s.markOnVisit} onChange={(event) => props.onEdit(s, { markOnVisit: event.currentTarget.checked })} /> {t('markReadOnVisit')}
         </label>
-        <button type="button" class="small" onClick={() => props.onRefresh(s)} disabled={s.status === 'gone'} aria-label={`Refresh now: ${name}`}>
-          Refresh now
+        <button type="button" class="small" onClick={() => props.onRefresh(s)} disabled={s.status === 'gone'} aria-label={t('refreshNowOf', name)}>
+          {t('refreshNow')}
         </button>
         {!confirming && (
-          <button type="button" class="small danger" onClick={() => setConfirming(true)} aria-label={`Unsubscribe: ${name}`}>
-            Unsubscribe
+          <button type="button" class="small danger" onClick={() => setConfirming(true)} aria-label={t('unsubscribeOf', name)}>
+            {t('unsubscribe')}
           </button>
         )}
       </div>
       {props.missingOrigins.length > 0 && (
         <p class="origins">
-          Posts of this feed live on {props.missingOrigins.map(hostOf).join(', ')}.{' '}
+          {t('postsLiveOn', props.missingOrigins.map(hostOf).join(', '))}{' '}
           <button type="button" class="small" onClick={() => props.onAllowOrigins([...props.missingOrigins])}>
-            Allow marking read there
+            {t('allowMarking')}
           </button>
         </p>
       )}
       {confirming && (
-        <div class="confirm" role="group" aria-label={`Unsubscribe from ${name}`}>
-          <span>Unsubscribe from {name}?</span>
+        <div class="confirm" role="group" aria-label={t('unsubscribeFrom', name)}>
+          <span>{t('unsubscribeFromQuestion', name)}</span>
           <button type="button" class="small" onClick={() => props.onUnsubscribe(s, true)}>
-            Unsubscribe, keep its posts
+            {t('unsubscribeKeep')}
           </button>
           <button type="button" class="small danger" onClick={() => props.onUnsubscribe(s, false)}>
-            Unsubscribe and delete its posts
+            {t('unsubscribeDelete')}
           </button>
           <button type="button" class="link-button" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ReadingGroup, ReadingPost, SeriesChoice } from '@/lib/reading-list/types';
+import { t, tCount } from '@/lib/i18n/t';
 import { PostItem, type OpenIntent } from './PostItem';
 import { SeriesEditor, type SeriesEdit } from './SeriesEditor';
 
@@ -40,7 +41,7 @@ export function GroupSection(props: GroupSectionProps) {
           <p class="muted group-sub">
             {group.kind === 'series' && group.progress && <SeriesProgress read={group.progress.read} total={group.progress.total} />}
             {group.kind === 'series' && <span> · {group.feedTitle}</span>}
-            {group.kind === 'feed' && <span>{unread} unread</span>}
+            {group.kind === 'feed' && <span>{tCount('unreadCount', unread)}</span>}
           </p>
           {/* No bar before the first part is read: an empty bar reads as a stray divider. */}
           {group.kind === 'series' && group.progress && group.progress.read > 0 && (
@@ -51,8 +52,8 @@ export function GroupSection(props: GroupSectionProps) {
         </div>
         <div class="group-actions">
           {unread > 0 && (
-            <button type="button" class="small" onClick={() => props.onMarkGroupRead(group)} aria-label={`Mark all read: ${group.name}`}>
-              Mark all read
+            <button type="button" class="small" onClick={() => props.onMarkGroupRead(group)} aria-label={t('markAllReadOf', group.name)}>
+              {t('markAllRead')}
             </button>
           )}
           <button
@@ -60,10 +61,10 @@ export function GroupSection(props: GroupSectionProps) {
             class="small edit-button"
             aria-expanded={editing}
             aria-controls={`${headingId}-editor`}
-            aria-label={`Edit ${group.kind === 'series' ? 'series' : 'group'}: ${group.name}`}
+            aria-label={group.kind === 'series' ? t('editSeriesOf', group.name) : t('editGroupOf', group.name)}
             onClick={() => setEditing(!editing)}
           >
-            Edit
+            {t('edit')}
           </button>
         </div>
       </header>
@@ -88,7 +89,7 @@ export function GroupSection(props: GroupSectionProps) {
       </ol>
       {hidden > 0 && (
         <button type="button" class="link-button more" onClick={() => setExpanded(true)}>
-          Show {hidden} more
+          {tCount('showMore', hidden)}
         </button>
       )}
     </section>
@@ -97,10 +98,8 @@ export function GroupSection(props: GroupSectionProps) {
 
 /** "3 of 6 read", or "New series · 6 parts" before the first part is read. */
 function SeriesProgress({ read, total }: { read: number; total: number }) {
-  if (read === 0) return <span class="progress new-series">New series · {total} parts</span>;
+  if (read === 0) return <span class="progress new-series">{tCount('newSeries', total)}</span>;
   return (
-    <span class="progress">
-      {read} of {total} read
-    </span>
+    <span class="progress">{t('progress', read, total)}</span>
   );
 }

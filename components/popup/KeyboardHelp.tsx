@@ -1,16 +1,17 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t, type MessageKey } from '@/lib/i18n/t';
 
 /** The popup's keys, as the help lists them. */
-export const KEYS: readonly (readonly [string, string])[] = [
-  ['j / ↓', 'Next post'],
-  ['k / ↑', 'Previous post'],
-  ['Enter / o', 'Open the post (Shift: in the background)'],
-  ['m', 'Mark read or unread'],
-  ['s', 'Star to read later, or remove the star'],
-  ['i', 'Show or hide the summary'],
-  ['/', 'Search titles'],
-  ['?', 'Show or hide this help'],
-  ['Esc', 'Close this help, leave the search'],
+export const KEYS: readonly (readonly [string, MessageKey])[] = [
+  ['j / ↓', 'keyNext'],
+  ['k / ↑', 'keyPrevious'],
+  ['Enter / o', 'keyOpen'],
+  ['m', 'keyMark'],
+  ['s', 'keyStar'],
+  ['i', 'keySummary'],
+  ['/', 'searchTitles'],
+  ['?', 'keyHelp'],
+  ['Esc', 'keyEscape'],
 ];
 
 /** The list of keyboard shortcuts, opened with `?`; focus moves into it and back out when it closes. */
@@ -24,9 +25,9 @@ export function KeyboardHelp({ onClose }: { onClose: () => void }) {
   return (
     <div class="keyboard-help" role="dialog" aria-modal="true" aria-labelledby="keyboard-help-title">
       <div class="row spread">
-        <h2 id="keyboard-help-title">Keyboard shortcuts</h2>
+        <h2 id="keyboard-help-title">{t('keyboardShortcuts')}</h2>
         <button ref={close} type="button" class="small" onClick={onClose}>
-          Close
+          {t('close')}
         </button>
       </div>
       <dl>
@@ -35,11 +36,11 @@ export function KeyboardHelp({ onClose }: { onClose: () => void }) {
             <dt>
               <kbd>{key}</kbd>
             </dt>
-            <dd>{what}</dd>
+            <dd>{t(what)}</dd>
           </div>
         ))}
       </dl>
-      <p class="muted hint">Open Partwise from anywhere with Alt+Shift+P (change it at chrome://extensions/shortcuts).</p>
+      <p class="muted hint">{t('commandHint')}</p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { t, tCount } from '@/lib/i18n/t';
 
 /** Props of {@link PopupToolbar}. */
 export interface PopupToolbarProps {
@@ -34,7 +35,7 @@ function ViewSelect({ view, views, onView }: { view: string; views: readonly Vie
   const plain = views.filter((choice) => !choice.group);
   const grouped = (name: 'Folders' | 'Feeds') => views.filter((choice) => choice.group === name);
   return (
-    <select class="view-select" aria-label="Show" value={view} onChange={(event) => onView(event.currentTarget.value)}>
+    <select class="view-select" aria-label={t('show')} value={view} onChange={(event) => onView(event.currentTarget.value)}>
       {plain.map((choice) => (
         <option key={choice.value} value={choice.value}>
           {choice.label}
@@ -62,16 +63,16 @@ export function PopupToolbar(props: PopupToolbarProps) {
     <header class="toolbar">
       <div class="toolbar-row">
         <h1 class="brand">
-          Partwise <span class="count" aria-label={`${props.unreadCount} unread`}>{props.unreadCount}</span>
+          Partwise <span class="count" aria-label={tCount('unreadCount', props.unreadCount)}>{props.unreadCount}</span>
         </h1>
         <div class="row">
           {props.onHelp && (
-            <button type="button" class="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={props.onHelp}>
+            <button type="button" class="icon-button" aria-label={t('keyboardShortcuts')} title={t('keyboardShortcutsKey')} onClick={props.onHelp}>
               ?
             </button>
           )}
           <button type="button" class="link-button" onClick={props.onOpenOptions}>
-            Options
+            {t('options')}
           </button>
         </div>
       </div>
@@ -80,7 +81,7 @@ export function PopupToolbar(props: PopupToolbarProps) {
           <ViewSelect view={props.view ?? 'all'} views={props.views} onView={props.onView} />
           {props.onMarkAllRead && (
             <button type="button" class="small" onClick={props.onMarkAllRead} disabled={props.unreadCount === 0}>
-              Mark all read
+              {t('markAllRead')}
             </button>
           )}
         </div>
@@ -90,26 +91,26 @@ export function PopupToolbar(props: PopupToolbarProps) {
           ref={props.searchRef}
           type="search"
           class="search"
-          placeholder="Search titles  ( / )"
-          aria-label="Search titles"
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchTitles')}
           value={props.query}
           onInput={(event) => props.onQuery(event.currentTarget.value)}
         />
         <label class="toggle">
           <input type="checkbox" checked={props.showRead} onChange={(event) => props.onShowRead(event.currentTarget.checked)} />
-          Show read
+          {t('showRead')}
         </label>
       </div>
       {(props.siteFeedCount > 0 || props.canSavePage) && (
         <div class="toolbar-row page-actions">
           {props.siteFeedCount > 0 && (
             <button type="button" class="small primary" onClick={props.onSubscribeSite}>
-              Subscribe to this site
+              {t('subscribeToSite')}
             </button>
           )}
           {props.canSavePage && (
             <button type="button" class="small" onClick={props.onSavePage}>
-              Save this page
+              {t('savePage')}
             </button>
           )}
         </div>

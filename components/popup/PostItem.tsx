@@ -1,5 +1,6 @@
 import type { ReadingPost } from '@/lib/reading-list/types';
 import { partTitle } from '@/lib/reading-list/part-title';
+import { t } from '@/lib/i18n/t';
 import { formatDate } from '../format-date';
 
 /** How a post was opened: a plain click opens and focuses a tab, a middle- or ctrl-click opens it behind. */
@@ -54,7 +55,7 @@ export function PostItem({ post, showFeed, seriesName, focused, onOpen, onToggle
           {text}
         </a>
         <div class="post-meta muted">
-          {post.isNext && <span class="next-badge">Next</span>}
+          {post.isNext && <span class="next-badge">{t('next')}</span>}
           <time dateTime={new Date(post.sortAt).toISOString()}>{formatDate(post.sortAt)}</time>
           {showFeed && <span class="feed"> · {post.feedTitle}</span>}
           {onToggleSummary && (
@@ -62,23 +63,23 @@ export function PostItem({ post, showFeed, seriesName, focused, onOpen, onToggle
               type="button"
               class="link-button summary-toggle"
               aria-expanded={summary !== undefined}
-              aria-label={`Summary: ${post.title}`}
-              title="Summary (i)"
+              aria-label={t('summaryOf', post.title)}
+              title={t('summaryKey')}
               onClick={() => onToggleSummary(post)}
             >
-              {summary === undefined ? 'Summary' : 'Hide summary'}
+              {summary === undefined ? t('summary') : t('hideSummary')}
             </button>
           )}
         </div>
-        {summary !== undefined && <p class="summary">{summary || 'This post has no summary in its feed.'}</p>}
+        {summary !== undefined && <p class="summary">{summary || t('noSummary')}</p>}
       </div>
       {onToggleStar && (
         <button
           type="button"
           class={`icon-button star${post.starred ? ' starred' : ''}`}
           aria-pressed={post.starred === true}
-          aria-label={`Star: ${post.title}`}
-          title={post.starred ? 'Remove the star (s)' : 'Star to read later (s)'}
+          aria-label={t('starOf', post.title)}
+          title={post.starred ? t('unstarKey') : t('starKey')}
           onClick={() => onToggleStar(post)}
         >
           {post.starred ? '★' : '☆'}
@@ -87,8 +88,8 @@ export function PostItem({ post, showFeed, seriesName, focused, onOpen, onToggle
       <button
         type="button"
         class="icon-button toggle-read"
-        aria-label={`${post.unread ? 'Mark read' : 'Mark unread'}: ${post.title}`}
-        title={post.unread ? 'Mark read (m)' : 'Mark unread (m)'}
+        aria-label={post.unread ? t('markReadOf', post.title) : t('markUnreadOf', post.title)}
+        title={post.unread ? t('markReadKey') : t('markUnreadKey')}
         onClick={() => onToggleRead(post)}
       >
         {post.unread ? '✓' : '↺'}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ReadingGroup, ReadingPost, SeriesChoice } from '@/lib/reading-list/types';
+import { t } from '@/lib/i18n/t';
 import { GroupSection } from './GroupSection';
 import type { OpenIntent } from './PostItem';
 import type { SeriesEdit } from './SeriesEditor';
@@ -57,7 +58,7 @@ export function ReadingList(props: ReadingListProps) {
       {hasMore && (
         <div ref={sentinel} class="load-more">
           <button type="button" class="small" onClick={onLoadMore}>
-            Show more
+            {t('showMorePosts')}
           </button>
         </div>
       )}

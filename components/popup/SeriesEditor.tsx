@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n/t';
 import type { ReadingGroup, SeriesChoice } from '@/lib/reading-list/types';
 
 /** A user's correction of a group, turned into a stored override by the caller. */
@@ -28,15 +29,15 @@ export function SeriesEditor({ group, siblings, id, onEdit }: SeriesEditorProps)
   const others = siblings.filter((sibling) => sibling.key !== group.seriesKey);
   const isSeries = group.kind === 'series';
   return (
-    <div class="editor-panel" id={id} role="group" aria-label={`${isSeries ? 'Edit series' : 'Edit group'}: ${group.name}`}>
+    <div class="editor-panel" id={id} role="group" aria-label={isSeries ? t('editSeriesOf', group.name) : t('editGroupOf', group.name)}>
       {isSeries ? <SeriesActions group={group} others={others} onEdit={onEdit} /> : <NewSeriesForm group={group} onEdit={onEdit} />}
       {(isSeries || others.length > 0) && (
-        <ul class="move-list" aria-label="Move posts">
+        <ul class="move-list" aria-label={t('movePosts')}>
           {group.posts.map((post) => (
             <li key={post.id}>
               <span class="move-title">{post.title}</span>
               <MoveSelect
-                label={`Move “${post.title}” to`}
+                label={t('moveTo', post.title)}
                 current={group.seriesKey ?? null}
                 options={others}
                 onMove={(seriesKey) => onEdit({ kind: 'move', postId: post.id, seriesKey })}
@@ -61,8 +62,10 @@ function SeriesActions({ group, others, onEdit }: { group: ReadingGroup; others:
           if (name.trim()) onEdit({ kind: 'rename', name: name.trim() });
         }}
       >
-        <input value={name} onInput={(event) => setName(event.currentTarget.value)} aria-label="Series name" />
-        <button type="submit" class="small">Rename</button>
+        <input value={name} onInput={(event) => setName(event.currentTarget.value)} aria-label={t('seriesName')} />
+        <button type="submit" class="small">
+          {t('rename')}
+        </button>
       </form>
       {others.length > 0 && (
         <form
@@ -72,20 +75,22 @@ function SeriesActions({ group, others, onEdit }: { group: ReadingGroup; others:
             if (mergeInto) onEdit({ kind: 'merge', intoKey: mergeInto });
           }}
         >
-          <select aria-label="Merge into series" value={mergeInto} onChange={(event) => setMergeInto(event.currentTarget.value)}>
-            <option value="">Merge into…</option>
+          <select aria-label={t('mergeInto')} value={mergeInto} onChange={(event) => setMergeInto(event.currentTarget.value)}>
+            <option value="">{t('mergeIntoChoose')}</option>
             {others.map((sibling) => (
               <option key={sibling.key} value={sibling.key}>
                 {sibling.name}
               </option>
             ))}
           </select>
-          <button type="submit" class="small" disabled={!mergeInto}>Merge</button>
+          <button type="submit" class="small" disabled={!mergeInto}>
+            {t('merge')}
+          </button>
         </form>
       )}
       <div class="row">
         <button type="button" class="small" onClick={() => onEdit({ kind: 'not-series' })}>
-          Not a series
+          {t('notSeries')}
         </button>
       </div>
     </>
@@ -112,7 +117,7 @@ function NewSeriesForm({ group, onEdit }: { group: ReadingGroup; onEdit: (edit: 
       }}
     >
       <fieldset>
-        <legend>Start a series from these posts</legend>
+        <legend>{t('startSeriesLegend')}</legend>
         <ul class="pick-list">
           {group.posts.map((post) => (
             <li key={post.id}>
@@ -123,12 +128,12 @@ function NewSeriesForm({ group, onEdit }: { group: ReadingGroup; onEdit: (edit: 
           ))}
         </ul>
         <div class="row">
-          <input value={name} onInput={(event) => setName(event.currentTarget.value)} aria-label="New series name" placeholder="Series name" />
+          <input value={name} onInput={(event) => setName(event.currentTarget.value)} aria-label={t('newSeriesName')} placeholder={t('seriesName')} />
           <button type="submit" class="small primary" disabled={!ready}>
-            Start series
+            {t('startSeries')}
           </button>
         </div>
-        <p class="muted hint">Tick two posts or more; they are numbered by date, oldest first.</p>
+        <p class="muted hint">{t('startSeriesHint')}</p>
       </fieldset>
     </form>
   );
@@ -150,8 +155,8 @@ function MoveSelect(props: {
         props.onMove(value === '\u0000none' ? null : value);
       }}
     >
-      <option value="">Move to…</option>
-      {props.current !== null && <option value={'\u0000none'}>No series</option>}
+      <option value="">{t('moveToChoose')}</option>
+      {props.current !== null && <option value={'\u0000none'}>{t('noSeries')}</option>}
       {props.options.map((option) => (
         <option key={option.key} value={option.key}>
           {option.name}

@@ -11,7 +11,7 @@ import { requestOrigins } from '@/lib/permissions/request-origins';
 import { PERMISSION_DECLINED, subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { folderName } from '@/lib/folders/folders';
-import { countNoun } from '@/lib/text/count-noun';
+import { t, tCount } from '@/lib/i18n/t';
 import { downloadText } from './download-text';
 import { useMissingOrigins } from './use-missing-origins';
 
@@ -34,12 +34,12 @@ export function App() {
   const [pendingOpml, setPendingOpml] = useState<{ name: string; text: string; urls: string[] } | undefined>(undefined);
   const [refreshing, setRefreshing] = useState(false);
   const [now, setNow] = useState(Date.now());
-  const [backgroundStatus, setBackgroundStatus] = useState('Connecting to the background…');
+  const [backgroundStatus, setBackgroundStatus] = useState(t('connecting'));
 
   useEffect(() => {
     sendMessage('ping')
-      .then((reply) => setBackgroundStatus(`Partwise ${reply.version}: background running`))
-      .catch((error: unknown) => setBackgroundStatus(`The background did not answer: ${message(error)}`));
+      .then((reply) => setBackgroundStatus(t('backgroundRunning', reply.version)))
+      .catch((error: unknown) => setBackgroundStatus(t('backgroundSilent', message(error))));
   }, []);
 
   useEffect(() => {
@@ -69,7 +69,7 @@ export function App() {
         setPendingOpml({ name: file.name, text, urls: parsed.feeds.map((feed) => feed.feedUrl) });
         setTransfer({ kind: 'idle' });
       })
-      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: `${file.name} could not be imported: ${message(error)}` }));
+      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: t('fileNotImported', file.name, message(error)) }));
   };
 
   const onConfirmOpml = () => {
@@ -77,32 +77,32 @@ export function App() {
     const { text, urls } = pendingOpml;
     const granted = requestOrigins(urls);
     setPendingOpml(undefined);
-    setTransfer({ kind: 'busy', message: `Importing ${countNoun(urls.length, 'feed')}…` });
+    setTransfer({ kind: 'busy', message: tCount('importing', urls.length) });
     granted
       .then((ok) => {
         if (!ok) throw new Error(PERMISSION_DECLINED);
         return sendMessage('importOpml', { text });
       })
-      .then((report) => setTransfer({ kind: 'done', ok: true, message: `Imported ${countNoun(report.added, 'feed')}; ${report.skipped} skipped.`, report }))
+      .then((report) => setTransfer({ kind: 'done', ok: true, message: tCount('imported', report.added, report.skipped), report }))
       .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
   };
 
   const onBackupFile = (file: File) => {
-    setTransfer({ kind: 'busy', message: `Restoring ${file.name}…` });
+    setTransfer({ kind: 'busy', message: t('restoring', file.name) });
     file
       .text()
       .then((text) => sendMessage('importBackup', { text }))
       .then((report) =>
-        setTransfer({ kind: 'done', ok: true, message: `Backup restored: ${countNoun(report.added, 'subscription')} added, ${report.skipped} already present.`, report }),
+        setTransfer({ kind: 'done', ok: true, message: tCount('restored', report.added, report.skipped), report }),
       )
-      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: `${file.name} was not imported: ${message(error)}` }));
+      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: t('backupNotImported', file.name, message(error)) }));
   };
 
   const exportFile = (kind: 'exportOpml' | 'exportBackup', name: string, type: string) =>
     void sendMessage(kind)
       .then(({ text }) => {
         downloadText(name, text, type);
-        setTransfer({ kind: 'done', ok: true, message: `Saved ${name}.` });
+        setTransfer({ kind: 'done', ok: true, message: t('savedFile', name) });
       })
       .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
 
@@ -117,10 +117,10 @@ export function App() {
       <header class="options-header">
         <img src="/icon/48.png" alt="" width={32} height={32} />
         <h1>Partwise</h1>
-        <nav class="jump-links" aria-label="Sections">
-          <a href="#subscriptions-heading">Subscriptions</a>
-          <a href="#transfer-heading">Import and export</a>
-          <a href="#settings-heading">Settings</a>
+        <nav class="jump-links" aria-label={t('sections')}>
+          <a href="#subscriptions-heading">{t('subscriptions')}</a>
+          <a href="#transfer-heading">{t('importExport')}</a>
+          <a href="#settings-heading">{t('settings')}</a>
         </nav>
       </header>
       <div class="options-columns">
@@ -156,7 +156,7 @@ export function App() {
           />
         </div>
         {/* Beside the list (above it on narrow windows): reachable without scrolling past 300 feeds. */}
-        <aside class="options-side" aria-label="Import, export and settings">
+        <aside class="options-side" aria-label={t('importExportSettings')}>
           <ImportExport
             status={transfer}
             pendingOpml={pendingOpml && { name: pendingOpml.name, feedCount: pendingOpml.urls.length }}

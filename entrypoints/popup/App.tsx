@@ -24,6 +24,7 @@ import { seriesEditRequest } from './series-edit-request';
 import { useKeyboardNavigation } from './use-keyboard-navigation';
 import { usePageInfo } from './use-page-info';
 import { subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
+import { t, tCount } from '@/lib/i18n/t';
 
 const PAGE = 60;
 
@@ -31,8 +32,8 @@ const PAGE = 60;
 function viewChoices(subscriptions: readonly Subscription[]): ViewChoice[] {
   const folders = foldersOf(subscriptions);
   const choices: ViewChoice[] = [
-    { value: 'all', label: 'All posts' },
-    { value: 'starred', label: 'Starred' },
+    { value: 'all', label: t('allPosts') },
+    { value: 'starred', label: t('starred') },
   ];
   for (const folder of folders) if (folder.name) choices.push({ value: `folder:${folder.name}`, label: folder.name, group: 'Folders' });
   for (const folder of folders) for (const s of folder.subscriptions) choices.push({ value: `feed:${s.id}`, label: s.customTitle ?? s.title, group: 'Feeds' });
@@ -99,22 +100,22 @@ export function App({ initial }: { initial?: FirstPage }) {
 
   const onOpen = useCallback((post: ReadingPost, intent: { background: boolean }) => {
     sendMessage('openPost', { postId: post.id, background: intent.background })
-      .then(() => post.unread && setUndo({ message: `Opened “${post.title}”`, postIds: [post.id], read: false }))
+      .then(() => post.unread && setUndo({ message: t('opened', post.title), postIds: [post.id], read: false }))
       .catch(report);
   }, []);
   const onToggleRead = useCallback(
-    (post: ReadingPost) => void setRead([post], post.unread, post.unread ? 'Marked read' : 'Marked unread').catch(report),
+    (post: ReadingPost) => void setRead([post], post.unread, post.unread ? t('markedReadOne') : t('markedUnreadOne')).catch(report),
     [setRead],
   );
   const onMarkGroupRead = useCallback((group: ReadingGroup) => {
     sendMessage('markGroupRead', { subscriptionId: group.subscriptionId, seriesKey: group.seriesKey ?? null })
-      .then(({ postIds }) => postIds.length && setUndo({ message: `Marked ${postIds.length} read in ${group.name}`, postIds, read: false }))
+      .then(({ postIds }) => postIds.length && setUndo({ message: tCount('markedReadIn', postIds.length, group.name), postIds, read: false }))
       .catch(report);
   }, []);
   const onMarkAllRead = useCallback(() => {
     const subscriptionIds = view.kind === 'feeds' ? view.subscriptionIds : undefined;
     sendMessage('markAllRead', subscriptionIds ? { subscriptionIds } : {})
-      .then(({ postIds }) => postIds.length && setUndo({ message: `Marked ${postIds.length === 1 ? '1 post' : `${postIds.length} posts`} read`, postIds, read: false }))
+      .then(({ postIds }) => postIds.length && setUndo({ message: tCount('markedRead', postIds.length), postIds, read: false }))
       .catch(report);
   }, [view]);
   const onToggleStar = useCallback((post: ReadingPost) => {
@@ -159,7 +160,7 @@ export function App({ initial }: { initial?: FirstPage }) {
   const savePage = async () => {
     if (!page) return;
     const saved = await sendMessage('savePage', { url: page.url, title: page.title });
-    setNotice(saved.created ? 'Saved to your reading list.' : 'This page is already in your reading list.');
+    setNotice(saved.created ? t('savedPage') : t('pageAlreadySaved'));
   };
 
   const hasSubscriptions = subscriptions.value ? subscriptions.value.length > 0 : (initial?.hasSubscriptions ?? false);
@@ -192,21 +193,21 @@ export function App({ initial }: { initial?: FirstPage }) {
         </p>
       )}
       {choices && <FeedChooser feeds={choices} subscribed={subscribedUrls} onChoose={(feed) => void subscribeTo([feed]).catch(report)} onCancel={() => setChoices(undefined)} />}
-      {list.error && <p class="error" role="alert">Could not read your library: {list.error.message}</p>}
+      {list.error && <p class="error" role="alert">{t('libraryError', list.error.message)}</p>}
       <StatusLines feeds={failing} />
       {!loading && !hasSubscriptions && groups.length === 0 && (
-        <EmptyState title="No subscriptions yet" action={{ label: 'Add a subscription', onClick: () => void browser.runtime.openOptionsPage() }}>
-          <p class="muted">Subscribe to the blogs you follow and read their series in order.</p>
+        <EmptyState title={t('noSubscriptions')} action={{ label: t('addSubscription'), onClick: () => void browser.runtime.openOptionsPage() }}>
+          <p class="muted">{t('noSubscriptionsHint')}</p>
         </EmptyState>
       )}
       {!loading && hasSubscriptions && groups.length === 0 && (
-        <EmptyState title={query ? 'No posts match your search' : viewValue === 'starred' ? 'No starred posts' : 'All caught up'}>
+        <EmptyState title={query ? t('noMatch') : viewValue === 'starred' ? t('noStarred') : t('allCaughtUp')}>
           <p class="muted">
             {query
-              ? 'Try other words, or turn on “Show read”.'
+              ? t('noMatchHint')
               : viewValue === 'starred'
-                ? 'Star a post (☆ or the s key) to keep it here until you read it.'
-                : 'Every post is read. New posts appear here as your blogs publish them.'}
+                ? t('noStarredHint')
+                : t('allCaughtUpHint')}
           </p>
         </EmptyState>
       )}

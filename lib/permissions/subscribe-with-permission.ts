@@ -1,5 +1,5 @@
 import { sendMessage, type FeedChoice } from '../messaging/protocol';
-import { countNoun } from '../text/count-noun';
+import { t, tCount } from '../i18n/t';
 import { parseWebAddress } from '../urls/web-address';
 import { requestOrigins } from './request-origins';
 
@@ -17,7 +17,7 @@ export const PERMISSION_DECLINED =
 export async function subscribeWithPermission(feeds: readonly FeedChoice[], pageUrl?: string): Promise<SubscribeAttempt> {
   if (feeds.length > 1) return { kind: 'choose', feeds: [...feeds] };
   const feed = feeds[0];
-  if (!feed) return { kind: 'done', ok: false, message: 'No feed to subscribe to.' };
+  if (!feed) return { kind: 'done', ok: false, message: t('noFeed') };
   // Read as the background will (`example.com/blog` is https://…), before asking for its site.
   const address = parseWebAddress(feed.url);
   if (!address.ok) return { kind: 'done', ok: false, message: address.message };
@@ -26,9 +26,9 @@ export async function subscribeWithPermission(feeds: readonly FeedChoice[], page
   const result = await sendMessage('subscribe', { url: address.url, title: feed.title });
   switch (result.kind) {
     case 'subscribed':
-      return { kind: 'done', ok: true, message: `Subscribed to ${result.title} (${countNoun(result.postCount, 'post')}).` };
+      return { kind: 'done', ok: true, message: tCount('subscribed', result.postCount, result.title) };
     case 'exists':
-      return { kind: 'done', ok: true, message: `You are already subscribed to ${result.title}.` };
+      return { kind: 'done', ok: true, message: t('alreadySubscribedTo', result.title) };
     case 'choose':
       return { kind: 'choose', feeds: result.feeds };
   }
