@@ -183,11 +183,12 @@ describe('the popup and options page as a reader uses them', () => {
     await row.locator('.sub-toggle').click();
     await row.getByLabel('Folder').fill('Reading later');
     await row.getByLabel('Folder').press('Tab');
-    await expect.poll(() => page.getByRole('region', { name: 'Reading later', exact: true }).locator('.subscription').count()).toBe(1);
+    await expect.poll(() => page.getByRole('region', { name: 'Reading later', exact: true }).locator('.subscription').count(), { timeout: 20_000 }).toBe(1);
     await page.getByRole('button', { name: 'Rename folder Rust' }).click();
     await page.getByLabel('New name of folder Rust').fill('Systems');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => page.getByRole('region', { name: 'Systems', exact: true }).locator('.subscription').count()).toBe(100);
+    // One edit per feed of the folder: wait for all hundred.
+    await expect.poll(() => page.getByRole('region', { name: 'Systems', exact: true }).locator('.subscription').count(), { timeout: 30_000 }).toBe(100);
     const { text } = await callBackground<{ text: string }>(options, 'exportOpml');
     expect(text).toMatch(/<outline text="Systems" title="Systems">/);
     expect(text).toMatch(/<outline text="Reading later" title="Reading later">\s*<outline [^>]*text="Web blog 7"/);
