@@ -10,7 +10,6 @@ import { parseOpml } from '@/lib/opml/parse-opml';
 import { requestOrigins } from '@/lib/permissions/request-origins';
 import { PERMISSION_DECLINED, subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
-import { folderName } from '@/lib/folders/folders';
 import { t, tCount } from '@/lib/i18n/t';
 import { downloadText } from './download-text';
 import { useMissingOrigins } from './use-missing-origins';
@@ -108,9 +107,8 @@ export function App() {
 
   const today = new Date(now).toISOString().slice(0, 10);
   const subscribedUrls = new Set((subscriptions.value ?? []).map((s) => s.feedUrl));
-  const onRenameFolder = (from: string, to: string) => {
-    for (const s of subscriptions.value ?? []) if (folderName(s.tags) === from) onEdit(s, { folder: to });
-  };
+  const onRenameFolder = (from: string, to: string) =>
+    void sendMessage('renameFolder', { from, to }).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
 
   return (
     <main class="options-main">

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { database, deleteSubscription, markAllRead, markGroupRead, setRead, setStarred, updateSettings, updateSubscription } from '../db';
+import { database, deleteSubscription, markAllRead, markGroupRead, renameFolder, setRead, setStarred, updateSettings, updateSubscription } from '../db';
 import { syncVisitSettings } from './visit-settings';
 import { onMessage } from '../messaging/protocol';
 import { afterPostsChange, afterSubscriptionsChange } from './after-change';
@@ -61,6 +61,12 @@ export function registerMessageHandlers(): void {
     const postIds = await markAllRead(db(), Date.now(), data.subscriptionIds);
     await afterPostsChange(db());
     return { postIds };
+  });
+
+  onMessage('renameFolder', async ({ data }) => {
+    const moved = await renameFolder(db(), data.from, data.to);
+    await afterSubscriptionsChange(db(), Date.now());
+    return { moved };
   });
 
   onMessage('setStarred', async ({ data }) => {

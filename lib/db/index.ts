@@ -37,6 +37,7 @@ export {
 } from './series-store';
 export { findPostsByNormalizedUrl, markAllRead, markGroupRead, setRead, unreadCount, type PostGroup } from './read-state';
 export { setStarred, starredPosts } from './stars';
+export { renameFolder } from './rename-folder';
 export {
   countsBySubscription,
   postsOfSeries,

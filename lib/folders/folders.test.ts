@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Subscription } from '../db';
-import { folderName, foldersOf, folderTags } from './folders';
+import { folderName, foldersOf, folderTags, renamedFolderTags } from './folders';
 
 function sub(id: number, title: string, tags: string[] = [], patch: Partial<Subscription> = {}): Subscription {
   return { id, feedUrl: `https://b${id}.test/feed`, title, tags, nextCheckAt: 0, status: 'ok', errorStreak: 0, notify: true, markOnVisit: true, createdAt: 0, ...patch };
@@ -45,5 +45,18 @@ describe('foldersOf', () => {
     ['nothing matches', []],
   ])('filters by %s', (filter, expected) => {
     expect(foldersOf(subs, filter).map((f) => [f.name, f.subscriptions.map((s) => s.customTitle ?? s.title)])).toEqual(expected);
+  });
+});
+
+describe('renamedFolderTags', () => {
+  it.each<[string[], string, string, string[] | undefined]>([
+    [['Rust'], 'Rust', 'Systems', ['Systems']],
+    [['Rust', 'Async'], 'Rust', 'Systems', ['Systems', 'Async']],
+    [['Tech', 'Python'], 'Tech / Python', 'Python', ['Python']],
+    [['Rusty'], 'Rust', 'Systems', undefined],
+    [[], 'Rust', 'Systems', undefined],
+    [['Rust'], '', 'Systems', undefined],
+  ])('%j renamed from %s to %s → %j', (tags, from, to, expected) => {
+    expect(renamedFolderTags(tags, from, to)).toEqual(expected);
   });
 });

@@ -50,3 +50,13 @@ export function foldersOf(subscriptions: readonly Subscription[], filter = ''): 
     .map(([name, list]) => ({ name, subscriptions: list.sort((a, b) => naturalCompare(shownTitle(a), shownTitle(b))) }))
     .sort((a, b) => (a.name === '' ? 1 : 0) - (b.name === '' ? 1 : 0) || naturalCompare(a.name, b.name));
 }
+
+/**
+ * The tags of a subscription after its folder `from` is renamed `to`: a feed in `from` (or in a folder
+ * inside it) moves with it; any other feed keeps its tags (undefined: nothing to change).
+ */
+export function renamedFolderTags(tags: readonly string[], from: string, to: string): string[] | undefined {
+  const old = folderTags(from);
+  if (old.length === 0 || old.some((name, i) => tags[i] !== name)) return undefined;
+  return [...folderTags(to), ...tags.slice(old.length)];
+}

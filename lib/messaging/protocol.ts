@@ -84,6 +84,8 @@ export interface ProtocolMap {
   markGroupRead(request: { subscriptionId: number; seriesKey: string | null }): { postIds: number[] };
   /** Marks every unread post read, or those of some subscriptions (a feed or folder view); the ids are for undo. */
   markAllRead(request: { subscriptionIds?: number[] }): { postIds: number[] };
+  /** Renames a folder ("Tech / Python"); its feeds, and folders inside it, move with it. */
+  renameFolder(request: { from: string; to: string }): { moved: number };
   /** Stars a post to read later, or takes its star away. */
   setStarred(request: { postId: number; starred: boolean }): void;
   /** Open a post in a new tab and mark it read. */
