@@ -28,13 +28,17 @@ export default defineConfig({
     build: { rolldownOptions: { checks: { bundlerTimings: false } } },
   }),
   manifest: ({ browser, mode }) => ({
-    name: 'Partwise',
-    description: 'A reading list for the technical blogs you follow that reads their multi-part series in order.',
+    // Every user-facing string lives in public/_locales/<lang>/messages.json (see lib/i18n/t.ts).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(mode === 'e2e' ? { host_permissions: E2E_HOSTS } : {}),
     // Firefox lets an extension ask for its button on the toolbar (Chromium leaves pinning to the user).
-    action: { default_title: 'Partwise', ...(browser === 'firefox' ? { default_area: 'navbar' } : {}) },
+    action: { default_title: '__MSG_extName__', ...(browser === 'firefox' ? { default_area: 'navbar' } : {}) },
+    // The toolbar button from the keyboard: Alt+Shift+P opens the popup (the reader can change it).
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandOpen__' } },
     ...(browser === 'firefox' ? { browser_specific_settings: GECKO_SETTINGS } : {}),
   }),
 });

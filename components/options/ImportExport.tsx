@@ -1,4 +1,5 @@
 import type { ImportReport } from '@/lib/messaging/protocol';
+import { t, tCount } from '@/lib/i18n/t';
 
 /** What the import/export card shows after an action. */
 export type TransferStatus = { kind: 'idle' } | { kind: 'busy'; message: string } | { kind: 'done'; ok: boolean; message: string; report?: ImportReport };
@@ -25,10 +26,10 @@ export function ImportExport(props: ImportExportProps) {
   const { status } = props;
   return (
     <section class="card" aria-labelledby="transfer-heading">
-      <h2 id="transfer-heading">Import and export</h2>
+      <h2 id="transfer-heading">{t('importExport')}</h2>
       <div class="row wrap">
         <label class="file-button">
-          Import OPML
+          {t('importOpml')}
           <input
             type="file"
             accept=".opml,.xml,text/x-opml,text/xml,application/xml"
@@ -40,13 +41,13 @@ export function ImportExport(props: ImportExportProps) {
           />
         </label>
         <button type="button" onClick={props.onExportOpml}>
-          Export OPML
+          {t('exportOpml')}
         </button>
         <button type="button" onClick={props.onExportBackup}>
-          Export backup
+          {t('exportBackup')}
         </button>
         <label class="file-button">
-          Import backup
+          {t('importBackup')}
           <input
             type="file"
             accept=".json,application/json"
@@ -58,16 +59,24 @@ export function ImportExport(props: ImportExportProps) {
           />
         </label>
       </div>
-      {props.pendingOpml && (
-        <div class="confirm" role="group" aria-label="Confirm OPML import">
+      {props.pendingOpml && props.pendingOpml.feedCount === 0 && (
+        <div class="confirm" role="alert">
+          <span>{t('opmlEmpty', props.pendingOpml.name)}</span>
+          <button type="button" class="link-button" onClick={props.onCancelOpml}>
+            {t('close')}
+          </button>
+        </div>
+      )}
+      {props.pendingOpml && props.pendingOpml.feedCount > 0 && (
+        <div class="confirm" role="group" aria-label={t('confirmOpml')}>
           <span>
-            {props.pendingOpml.name} lists {props.pendingOpml.feedCount} feed{props.pendingOpml.feedCount === 1 ? '' : 's'}.
+            {tCount('opmlLists', props.pendingOpml.feedCount, props.pendingOpml.name)}
           </span>
           <button type="button" class="primary small" onClick={props.onConfirmOpml}>
-            Import {props.pendingOpml.feedCount} feeds
+            {tCount('importFeeds', props.pendingOpml.feedCount)}
           </button>
           <button type="button" class="link-button" onClick={props.onCancelOpml}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}
@@ -89,7 +98,7 @@ export function ImportExport(props: ImportExportProps) {
         {status.kind === 'done' && <p>{status.message}</p>}
         {status.kind === 'done' && status.report && status.report.problems.length > 0 && (
           <details>
-            <summary>{status.report.problems.length} entries skipped</summary>
+            <summary>{tCount('entriesSkipped', status.report.problems.length)}</summary>
             <ul>
               {status.report.problems.slice(0, 200).map((problem, index) => (
                 <li key={index}>{problem}</li>

@@ -1,4 +1,5 @@
 import type { Settings } from '@/lib/db';
+import { t, tCount } from '@/lib/i18n/t';
 
 /** Props of {@link SettingsForm}. */
 export interface SettingsFormProps {
@@ -12,30 +13,30 @@ export interface SettingsFormProps {
 export function SettingsForm({ settings, onChange, onAllowAllSites }: SettingsFormProps) {
   return (
     <section class="card" aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
+      <h2 id="settings-heading">{t('settings')}</h2>
       <div class="settings-grid">
-        <label for="set-interval">Check feeds every</label>
+        <label for="set-interval">{t('checkEvery')}</label>
         <select id="set-interval" value={String(settings.defaultRefreshMinutes)} onChange={(event) => onChange({ defaultRefreshMinutes: Number(event.currentTarget.value) })}>
           {[15, 30, 60, 120, 360, 720, 1440].map((minutes) => (
             <option key={minutes} value={String(minutes)}>
-              {minutes < 60 ? `${minutes} minutes` : `${minutes / 60} hour${minutes === 60 ? '' : 's'}`}
+              {minutes < 60 ? tCount('minutes', minutes) : tCount('hours', minutes / 60)}
             </option>
           ))}
         </select>
 
-        <label for="set-notify">Notify me of new posts</label>
+        <label for="set-notify">{t('notifyNew')}</label>
         <input id="set-notify" type="checkbox" checked={settings.notifications} onChange={(event) => onChange({ notifications: event.currentTarget.checked })} />
 
-        <label for="set-mark">Mark a post read</label>
+        <label for="set-mark">{t('markPostRead')}</label>
         <select id="set-mark" value={settings.markMode} onChange={(event) => onChange({ markMode: event.currentTarget.value as Settings['markMode'] })}>
-          <option value="visit">when I open it</option>
-          <option value="dwell">after I have read it for a while</option>
-          <option value="scroll">when I scroll to its end</option>
+          <option value="visit">{t('markOnOpen')}</option>
+          <option value="dwell">{t('markOnDwell')}</option>
+          <option value="scroll">{t('markOnScroll')}</option>
         </select>
 
         {settings.markMode === 'dwell' && (
           <>
-            <label for="set-dwell">Seconds on the page</label>
+            <label for="set-dwell">{t('dwellSeconds')}</label>
             <input
               id="set-dwell"
               type="number"
@@ -47,10 +48,10 @@ export function SettingsForm({ settings, onChange, onAllowAllSites }: SettingsFo
           </>
         )}
 
-        <label for="set-next">Show “Next in series” on articles</label>
+        <label for="set-next">{t('showNextInSeries')}</label>
         <input id="set-next" type="checkbox" checked={settings.showNextInSeries} onChange={(event) => onChange({ showNextInSeries: event.currentTarget.checked })} />
 
-        <label for="set-retention">Forget read posts after (days)</label>
+        <label for="set-retention">{t('retention')}</label>
         <input
           id="set-retention"
           type="number"
@@ -60,20 +61,17 @@ export function SettingsForm({ settings, onChange, onAllowAllSites }: SettingsFo
           onChange={(event) => onChange({ retentionDays: Number(event.currentTarget.value) })}
         />
 
-        <label for="set-theme">Theme</label>
+        <label for="set-theme">{t('theme')}</label>
         <select id="set-theme" value={settings.theme} onChange={(event) => onChange({ theme: event.currentTarget.value as Settings['theme'] })}>
-          <option value="system">Follow the system</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
+          <option value="system">{t('themeSystem')}</option>
+          <option value="light">{t('themeLight')}</option>
+          <option value="dark">{t('themeDark')}</option>
         </select>
 
-        <label for="set-all-sites">Allow Partwise on all sites</label>
+        <label for="set-all-sites">{t('allowAllSites')}</label>
         <input id="set-all-sites" type="checkbox" checked={settings.allowAllSites} onChange={(event) => onAllowAllSites(event.currentTarget.checked)} />
       </div>
-      <p class="muted small-print">
-        Partwise keeps everything in this browser. It contacts only the feeds you subscribe to, and runs on a site only when you subscribed to it
-        (or allowed all sites).
-      </p>
+      <p class="muted small-print">{t('privacy')}</p>
     </section>
   );
 }

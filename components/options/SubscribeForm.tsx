@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { FeedChoice, PageCandidatePreview, PageOffer } from '@/lib/messaging/protocol';
+import { t } from '@/lib/i18n/t';
 import { FeedChooser } from '../FeedChooser';
 import { FollowPagePreview } from '../FollowPagePreview';
 
@@ -20,46 +21,50 @@ export interface SubscribeFormProps {
   onCancelChoice: () => void;
   /** Follow a page without a feed, with the list of posts the user kept in the preview. */
   onFollowPage?: (page: PageOffer, candidate: PageCandidatePreview) => void;
+  /** Feed addresses already subscribed, marked in the feed chooser. */
+  subscribed?: ReadonlySet<string>;
 }
 
 /** "Feed or site URL" + "Subscribe", with the result or the error in plain words next to the field. */
-export function SubscribeForm({ status, onSubscribe, onChoose, onCancelChoice, onFollowPage }: SubscribeFormProps) {
+export function SubscribeForm({ status, onSubscribe, onChoose, onCancelChoice, onFollowPage, subscribed }: SubscribeFormProps) {
   const [url, setUrl] = useState('');
   return (
     <section class="card" aria-labelledby="subscribe-heading">
-      <h2 id="subscribe-heading">Subscribe</h2>
+      <h2 id="subscribe-heading">{t('subscribe')}</h2>
       <form
         class="subscribe-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (url.trim()) onSubscribe(url.trim());
+          // Empty or not, the caller says what is wrong: the browser's own url check refused `example.com/blog`.
+          onSubscribe(url.trim());
         }}
       >
-        <label for="subscribe-url">Feed or site URL</label>
+        <label for="subscribe-url">{t('feedOrSiteUrl')}</label>
         <div class="row">
           <input
             id="subscribe-url"
-            type="url"
+            type="text"
             inputMode="url"
-            placeholder="https://example.com/blog"
+            autoComplete="url"
+            spellcheck={false}
+            placeholder={t('subscribePlaceholder')}
             value={url}
-            required
             aria-describedby="subscribe-status"
             onInput={(event) => setUrl(event.currentTarget.value)}
           />
           <button type="submit" class="primary" disabled={status.kind === 'busy'}>
-            Subscribe
+            {t('subscribe')}
           </button>
         </div>
         <p id="subscribe-status" role="status" class={status.kind === 'done' && !status.ok ? 'error' : 'muted'}>
-          {status.kind === 'busy' && 'Looking for the feed…'}
+          {status.kind === 'busy' && t('lookingForFeed')}
           {status.kind === 'done' && status.message}
         </p>
       </form>
-      {status.kind === 'choose' && <FeedChooser feeds={status.feeds} onChoose={onChoose} onCancel={onCancelChoice} />}
       {status.kind === 'page' && onFollowPage && (
         <FollowPagePreview key={status.page.url} page={status.page} onFollow={(candidate) => onFollowPage(status.page, candidate)} onCancel={onCancelChoice} />
       )}
+      {status.kind === 'choose' && <FeedChooser feeds={status.feeds} subscribed={subscribed} onChoose={onChoose} onCancel={onCancelChoice} />}
     </section>
   );
 }

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Subscription } from '@/lib/db';
 import type { SubscriptionEdit } from '@/lib/messaging/protocol';
+import { folderName } from '@/lib/folders/folders';
+import { t, tCount } from '@/lib/i18n/t';
 import { formatClockTime, formatRelative } from '../format-date';
 import { SeriesPages } from './SeriesPages';
 
@@ -28,34 +30,58 @@ export interface SubscriptionRowProps extends SubscriptionActions {
 const INTERVALS = [15, 30, 60, 120, 360, 720, 1440];
 
 function statusText(s: Subscription): { label: string; tone: 'ok' | 'error' | 'gone' | 'new' } {
-  if (s.status === 'gone') return { label: s.lastError ?? 'Gone', tone: 'gone' };
-  if (s.status === 'error') return { label: `${s.lastError ?? 'The last check failed.'} (${s.errorStreak} failed check${s.errorStreak === 1 ? '' : 's'} in a row)`, tone: 'error' };
-  if (s.status === 'new') return { label: 'Waiting for the first check', tone: 'new' };
-  return { label: 'OK', tone: 'ok' };
+  if (s.status === 'gone') return { label: s.lastError ?? t('statusGone'), tone: 'gone' };
+  if (s.status === 'error') return { label: `${s.lastError ?? t('lastCheckFailed')} (${tCount('failedChecks', s.errorStreak)})`, tone: 'error' };
+  if (s.status === 'new') return { label: t('statusNew'), tone: 'new' };
+  return { label: t('statusOk'), tone: 'ok' };
 }
 
 /** The next check, or the time the site asked us (Retry-After) to wait until: manual refreshes honour it too. */
 function nextCheckText(s: Subscription, now: number): string {
-  if (s.retryAfterUntil !== undefined && s.retryAfterUntil > now) return `The site asked Partwise to wait until ${formatClockTime(s.retryAfterUntil, now)}`;
-  return `Next check: ${formatRelative(s.nextCheckAt, now)}`;
+  if (s.retryAfterUntil !== undefined && s.retryAfterUntil > now) return t('siteAskedToWait', formatClockTime(s.retryAfterUntil, now));
+  return t('nextCheck', formatRelative(s.nextCheckAt, now));
 }
 
 function hostOf(origin: string): string {
   return origin.replace(/^https?:\/\//, '');
 }
 
-/** One subscription with its status, counts, schedule and switches. */
+/** One subscription on one line (title, counts, status); its details, schedule and switches on request. */
 export function SubscriptionRow(props: SubscriptionRowProps) {
-  const { subscription: s, counts, now } = props;
-  const [title, setTitle] = useState(s.customTitle ?? s.title);
-  const [confirming, setConfirming] = useState(false);
+  const { subscription: s, counts } = props;
+  const [open, setOpen] = useState(false);
   const status = statusText(s);
   const name = s.customTitle ?? s.title;
   return (
     <li class={`subscription ${status.tone}`} data-subscription-id={s.id}>
+      <div class="sub-line">
+        <button type="button" class="sub-toggle" aria-expanded={open} aria-controls={`sub-${s.id}`} onClick={() => setOpen(!open)}>
+          <span class="chevron" aria-hidden="true">{open ? '▾' : '▸'}</span>
+          <span class="sub-name">{name}</span>
+        </button>
+        <span class="muted counts">{counts ? t('unreadOf', counts.unread, counts.total) : ''}</span>
+        <p class={`sub-status ${status.tone}`} role={status.tone === 'error' || status.tone === 'gone' ? 'alert' : undefined}>
+          <span class="visually-hidden">{t('statusLabel')} </span>
+          {status.label}
+        </p>
+      </div>
+      {open && <SubscriptionDetails {...props} />}
+    </li>
+  );
+}
+
+/** What a subscription row shows once opened: title, folder, addresses, checks and switches. */
+function SubscriptionDetails(props: SubscriptionRowProps) {
+  const { subscription: s, now } = props;
+  const [title, setTitle] = useState(s.customTitle ?? s.title);
+  const [folder, setFolder] = useState(folderName(s.tags));
+  const [confirming, setConfirming] = useState(false);
+  const name = s.customTitle ?? s.title;
+  return (
+    <div class="sub-details" id={`sub-${s.id}`}>
       <div class="sub-head">
         <label class="visually-hidden" for={`title-${s.id}`}>
-          Title of {name}
+          {t('titleOf', name)}
         </label>
         <input
           id={`title-${s.id}`}
@@ -64,9 +90,16 @@ export function SubscriptionRow(props: SubscriptionRowProps) {
           onInput={(event) => setTitle(event.currentTarget.value)}
           onBlur={() => title.trim() !== name && props.onEdit(s, { customTitle: title.trim() === s.title ? null : title.trim() || null })}
         />
-        <span class="muted counts">
-          {counts ? `${counts.unread} unread of ${counts.total}` : ''}
-        </span>
+        <label class="folder-field">
+          {t('folder')}{' '}
+          <input
+            list="folder-names"
+            value={folder}
+            placeholder={t('noFolder')}
+            onInput={(event) => setFolder(event.currentTarget.value)}
+            onChange={() => folder.trim() !== folderName(s.tags) && props.onEdit(s, { folder: folder.trim() || null })}
+          />
+        </label>
       </div>
       <div class="sub-links muted">
         <span class="feed-url">{s.feedUrl}</span>
@@ -74,53 +107,50 @@ export function SubscriptionRow(props: SubscriptionRowProps) {
           <>
             {' · '}
             <a href={s.siteUrl} target="_blank" rel="noopener noreferrer">
-              Site
+              {t('site')}
             </a>
           </>
         )}
       </div>
-      <p class={`sub-status ${status.tone}`} role={status.tone === 'error' || status.tone === 'gone' ? 'alert' : undefined}>
-        Status: {status.label}
-      </p>
       <p class="muted sub-times">
-        Last check: {formatRelative(s.lastCheckAt, now)} · Last success: {formatRelative(s.lastSuccessAt, now)} ·{' '}
-        {s.status === 'gone' ? 'No more checks' : nextCheckText(s, now)}
+        {t('lastCheck', formatRelative(s.lastCheckAt, now))} · {t('lastSuccess', formatRelative(s.lastSuccessAt, now))} ·{' '}
+        {s.status === 'gone' ? t('noMoreChecks') : nextCheckText(s, now)}
       </p>
       <div class="sub-controls">
         <label>
-          Refresh every{' '}
+          {t('refreshEvery')}{' '}
           <select
             value={s.refreshMinutes === undefined ? '' : String(s.refreshMinutes)}
             onChange={(event) => props.onEdit(s, { refreshMinutes: event.currentTarget.value === '' ? null : Number(event.currentTarget.value) })}
           >
-            <option value="">default</option>
+            <option value="">{t('defaultInterval')}</option>
             {INTERVALS.map((minutes) => (
               <option key={minutes} value={String(minutes)}>
-                {minutes < 60 ? `${minutes} min` : `${minutes / 60} h`}
+                {minutes < 60 ? t('minutesShort', minutes) : t('hoursShort', minutes / 60)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          <input type="checkbox" checked={s.notify} onChange={(event) => props.onEdit(s, { notify: event.currentTarget.checked })} /> Notifications
+          <input type="checkbox" checked={s.notify} onChange={(event) => props.onEdit(s, { notify: event.currentTarget.checked })} /> {t('notifications')}
         </label>
         <label>
-          <input type="checkbox" checked={s.markOnVisit} onChange={(event) => props.onEdit(s, { markOnVisit: event.currentTarget.checked })} /> Mark read on visit
+          <input type="checkbox" checked={s.markOnVisit} onChange={(event) => props.onEdit(s, { markOnVisit: event.currentTarget.checked })} /> {t('markReadOnVisit')}
         </label>
-        <button type="button" class="small" onClick={() => props.onRefresh(s)} disabled={s.status === 'gone'} aria-label={`Refresh now: ${name}`}>
-          Refresh now
+        <button type="button" class="small" onClick={() => props.onRefresh(s)} disabled={s.status === 'gone'} aria-label={t('refreshNowOf', name)}>
+          {t('refreshNow')}
         </button>
         {!confirming && (
-          <button type="button" class="small danger" onClick={() => setConfirming(true)} aria-label={`Unsubscribe: ${name}`}>
-            Unsubscribe
+          <button type="button" class="small danger" onClick={() => setConfirming(true)} aria-label={t('unsubscribeOf', name)}>
+            {t('unsubscribe')}
           </button>
         )}
       </div>
       {props.missingOrigins.length > 0 && (
         <p class="origins">
-          Posts of this feed live on {props.missingOrigins.map(hostOf).join(', ')}.{' '}
+          {t('postsLiveOn', props.missingOrigins.map(hostOf).join(', '))}{' '}
           <button type="button" class="small" onClick={() => props.onAllowOrigins([...props.missingOrigins])}>
-            Allow marking read there
+            {t('allowMarking')}
           </button>
         </p>
       )}
@@ -134,19 +164,19 @@ export function SubscriptionRow(props: SubscriptionRowProps) {
         />
       )}
       {confirming && (
-        <div class="confirm" role="group" aria-label={`Unsubscribe from ${name}`}>
-          <span>Unsubscribe from {name}?</span>
+        <div class="confirm" role="group" aria-label={t('unsubscribeFrom', name)}>
+          <span>{t('unsubscribeFromQuestion', name)}</span>
           <button type="button" class="small" onClick={() => props.onUnsubscribe(s, true)}>
-            Unsubscribe, keep its posts
+            {t('unsubscribeKeep')}
           </button>
           <button type="button" class="small danger" onClick={() => props.onUnsubscribe(s, false)}>
-            Unsubscribe and delete its posts
+            {t('unsubscribeDelete')}
           </button>
           <button type="button" class="link-button" onClick={() => setConfirming(false)}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}
-    </li>
+    </div>
   );
 }

@@ -49,7 +49,11 @@ describe('GroupSection', () => {
     renderGroup(series);
     const region = screen.getByRole('region', { name: 'Modern Python in Practice' });
     const links = within(region).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(['Modern Python in Practice #4: Authentication', 'Modern Python in Practice #5: Async and Background Tasks']);
+    // A part shows its number and its own title; the series' name is said once, in the heading.
+    expect(links.map((link) => link.textContent)).toEqual(['Authentication', 'Async and Background Tasks']);
+    expect(links.map((link) => link.getAttribute('aria-label'))).toEqual(['Modern Python in Practice #4: Authentication', 'Modern Python in Practice #5: Async and Background Tasks']);
+    expect(region.querySelectorAll('.feed')).toHaveLength(0);
+    expect(region.querySelector('.progress-bar span')?.getAttribute('style')).toContain('width: 50%');
     expect(within(region).getByText('3 of 6 read')).toBeTruthy();
     expect(region.querySelector('li.next')?.textContent).toContain('#4');
     expect(links[0]!.getAttribute('aria-current')).toBe('step');
@@ -102,18 +106,44 @@ describe('GroupSection', () => {
       () => fireEvent.change(screen.getByLabelText('Move “Modern Python in Practice #4: Authentication” to'), { target: { value: '\u0000none' } }),
       { kind: 'move', postId: 4, seriesKey: null },
     ],
-  ])('edits the series: %s', async (_name, act, expected) => {
+  ])('edits the series: %s', (_name, act, expected) => {
     const props = renderGroup(series);
-    const editor = screen.getByLabelText('Edit series: Modern Python in Practice').closest('details')!;
+    const edit = screen.getByRole('button', { name: 'Edit series: Modern Python in Practice' });
     // The editor is built only once opened.
-    expect(editor.querySelector('.editor-panel')).toBeNull();
-    await waitFor(() => {
-      editor.open = true;
-      fireEvent(editor, new Event('toggle'));
-      expect(editor.querySelector('.editor-panel')).not.toBeNull();
-    });
+    expect(document.querySelector('.editor-panel')).toBeNull();
+    fireEvent.click(edit);
+    expect(edit.getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByRole('group', { name: 'Edit series: Modern Python in Practice' })).toBeTruthy();
     act(props);
     expect(props.onSeriesEdit).toHaveBeenCalledWith(series, expected);
+  });
+
+  it('shows a new series without an empty progress bar', () => {
+    renderGroup({ ...series, progress: { read: 0, total: 6 } });
+    const region = screen.getByRole('region', { name: 'Modern Python in Practice' });
+    expect(region.querySelector('.progress-bar')).toBeNull();
+    expect(region.textContent).toContain('New series · 6 parts');
+  });
+
+  it('opens the editor of a standalone group before any series has loaded, and starts a series from ticked posts', () => {
+    const group: ReadingGroup = {
+      key: 'feed:3',
+      kind: 'feed',
+      name: 'Selected posts',
+      subscriptionId: 3,
+      feedTitle: 'Selected posts',
+      newestUnreadAt: 0,
+      posts: [post(21, 'Django Channels'), post(22, 'Scaling Django Channels'), post(23, 'Testing consumers'), post(24, 'Unrelated')],
+    };
+    const props = renderGroup(group, { siblings: [] });
+    fireEvent.click(screen.getByRole('button', { name: 'Edit group: Selected posts' }));
+    const panel = screen.getByRole('group', { name: 'Edit group: Selected posts' });
+    const start = within(panel).getByRole('button', { name: 'Start series' }) as HTMLButtonElement;
+    expect(start.disabled).toBe(true);
+    for (const title of ['Django Channels', 'Scaling Django Channels', 'Testing consumers']) fireEvent.click(within(panel).getByLabelText(title));
+    fireEvent.input(within(panel).getByLabelText('New series name'), { target: { value: 'Django Channels' } });
+    fireEvent.click(start);
+    expect(props.onSeriesEdit).toHaveBeenCalledWith(group, { kind: 'new-series', name: 'Django Channels', postIds: [21, 22, 23] });
   });
 
   it('shows titles with markup as text, never as HTML', () => {
@@ -121,7 +151,7 @@ describe('GroupSection', () => {
     renderGroup({ ...series, name: hostile, posts: [post(9, hostile, { partLabel: 'Part 1' })] });
     const region = screen.getByRole('region', { name: hostile });
     expect(region.querySelector('img, script')).toBeNull();
-    expect(within(region).getByRole('link').textContent).toBe(hostile);
+    expect(within(region).getByRole('link').getAttribute('aria-label') ?? within(region).getByRole('link').textContent).toBe(hostile);
   });
 
   it.each([
@@ -152,5 +182,27 @@ describe('GroupSection with a long backlog', () => {
     expect(screen.getAllByRole('link')).toHaveLength(8);
     fireEvent.click(screen.getByRole('button', { name: 'Show 4 more' }));
     await waitFor(() => expect(screen.getAllByRole('link')).toHaveLength(12));
+  });
+});
+
+describe('GroupSection summaries and stars', () => {
+  it('shows a summary on demand as text, never as HTML, and stars a post', () => {
+    const hostile = '<img src=x onerror="alert(1)">A look at ASGI';
+    const onToggleSummary = vi.fn();
+    const onToggleStar = vi.fn();
+    const { rerender } = render(
+      <GroupSection group={series} siblings={[]} focusedPostId={undefined} onOpen={vi.fn()} onToggleRead={vi.fn()} onMarkGroupRead={vi.fn()} onFocusPost={vi.fn()} onSeriesEdit={vi.fn()} onToggleSummary={onToggleSummary} onToggleStar={onToggleStar} />,
+    );
+    const toggle = screen.getByRole('button', { name: 'Summary: Modern Python in Practice #4: Authentication' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(toggle);
+    expect(onToggleSummary).toHaveBeenCalledWith(series.posts[0]);
+    rerender(
+      <GroupSection group={series} siblings={[]} focusedPostId={undefined} onOpen={vi.fn()} onToggleRead={vi.fn()} onMarkGroupRead={vi.fn()} onFocusPost={vi.fn()} onSeriesEdit={vi.fn()} summaries={new Map([[4, hostile]])} onToggleSummary={onToggleSummary} onToggleStar={onToggleStar} />,
+    );
+    expect(document.querySelector('.summary')?.textContent).toBe(hostile);
+    expect(document.querySelector('.reading-list img, section img')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Star: Modern Python in Practice #5: Async and Background Tasks' }));
+    expect(onToggleStar).toHaveBeenCalledWith(series.posts[1]);
   });
 });

@@ -43,7 +43,8 @@ describe('PopupPreview', () => {
     expect(screen.getByText('Gone blog').closest('li')?.className).toBe('gone');
     const sections = screen.getAllByRole('region');
     expect(sections.map((section) => section.getAttribute('aria-label'))).toEqual(['From Passive FastAPI Developer to Real FastAPI Engineer', 'Kfir’s blog']);
-    expect(within(sections[0]!).getAllByRole('link').map((link) => link.textContent)).toEqual([
+    expect(within(sections[0]!).getAllByRole('link').map((link) => link.textContent)).toEqual(['Part 2', 'Part 3']);
+    expect(within(sections[0]!).getAllByRole('link').map((link) => link.getAttribute('aria-label'))).toEqual([
       'From Passive FastAPI Developer to Real FastAPI Engineer – Part 2',
       'From Passive FastAPI Developer to Real FastAPI Engineer – Part 3',
     ]);

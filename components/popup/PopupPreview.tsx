@@ -5,6 +5,8 @@ import { ReadingList } from './ReadingList';
 import { StatusLines } from './StatusLines';
 
 const none = (): void => undefined;
+/** The "Show" menu as the app first renders it, so the toolbar does not move when the app takes over. */
+const PREVIEW_VIEWS = [{ value: 'all', label: 'All posts' }];
 
 /**
  * The popup as the background last saw the library, painted before the app's code has loaded. It is
@@ -26,6 +28,10 @@ export function PopupPreview({ page }: { page: FirstPage }) {
         onSubscribeSite={none}
         onSavePage={none}
         onOpenOptions={none}
+        views={PREVIEW_VIEWS}
+        onView={none}
+        onMarkAllRead={none}
+        onHelp={none}
       />
       <StatusLines feeds={page.failing} />
       <ReadingList

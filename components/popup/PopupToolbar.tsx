@@ -1,4 +1,5 @@
 import type { Ref } from 'preact';
+import { t, tCount } from '@/lib/i18n/t';
 
 /** Props of {@link PopupToolbar}. */
 export interface PopupToolbarProps {
@@ -17,6 +18,46 @@ export interface PopupToolbarProps {
   onSubscribeSite: () => void;
   onSavePage: () => void;
   onOpenOptions: () => void;
+  /** The list shown: 'all', 'starred', 'folder:<name>' or 'feed:<id>' (see {@link ViewChoice}). */
+  view?: string;
+  views?: readonly ViewChoice[];
+  onView?: (view: string) => void;
+  onMarkAllRead?: () => void;
+  onHelp?: () => void;
+}
+
+/** One entry of the popup's "Show" menu. */
+export interface ViewChoice {
+  value: string;
+  label: string;
+  /** 'Folders' or 'Feeds', shown as option groups. */
+  group?: 'Folders' | 'Feeds';
+}
+
+function ViewSelect({ view, views, onView }: { view: string; views: readonly ViewChoice[]; onView: (view: string) => void }) {
+  const plain = views.filter((choice) => !choice.group);
+  const grouped = (name: 'Folders' | 'Feeds') => views.filter((choice) => choice.group === name);
+  return (
+    <select class="view-select" aria-label={t('show')} value={view} onChange={(event) => onView(event.currentTarget.value)}>
+      {plain.map((choice) => (
+        <option key={choice.value} value={choice.value}>
+          {choice.label}
+        </option>
+      ))}
+      {(['Folders', 'Feeds'] as const).map(
+        (name) =>
+          grouped(name).length > 0 && (
+            <optgroup key={name} label={name}>
+              {grouped(name).map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {choice.label}
+                </option>
+              ))}
+            </optgroup>
+          ),
+      )}
+    </select>
+  );
 }
 
 /** The popup's header: unread count, search, "show read", page actions and the options link. */
@@ -25,32 +66,49 @@ export function PopupToolbar(props: PopupToolbarProps) {
     <header class="toolbar">
       <div class="toolbar-row">
         <h1 class="brand">
-          Partwise <span class="count" aria-label={`${props.unreadCount} unread`}>{props.unreadCount}</span>
+          Partwise <span class="count" aria-label={tCount('unreadCount', props.unreadCount)}>{props.unreadCount}</span>
         </h1>
-        <button type="button" class="link-button" onClick={props.onOpenOptions}>
-          Options
-        </button>
+        <div class="row">
+          {props.onHelp && (
+            <button type="button" class="icon-button" aria-label={t('keyboardShortcuts')} title={t('keyboardShortcutsKey')} onClick={props.onHelp}>
+              ?
+            </button>
+          )}
+          <button type="button" class="link-button" onClick={props.onOpenOptions}>
+            {t('options')}
+          </button>
+        </div>
       </div>
+      {props.views && props.onView && (
+        <div class="toolbar-row">
+          <ViewSelect view={props.view ?? 'all'} views={props.views} onView={props.onView} />
+          {props.onMarkAllRead && (
+            <button type="button" class="small" onClick={props.onMarkAllRead} disabled={props.unreadCount === 0}>
+              {t('markAllRead')}
+            </button>
+          )}
+        </div>
+      )}
       <div class="toolbar-row">
         <input
           ref={props.searchRef}
           type="search"
           class="search"
-          placeholder="Search titles  ( / )"
-          aria-label="Search titles"
+          placeholder={t('searchPlaceholder')}
+          aria-label={t('searchTitles')}
           value={props.query}
           onInput={(event) => props.onQuery(event.currentTarget.value)}
         />
         <label class="toggle">
           <input type="checkbox" checked={props.showRead} onChange={(event) => props.onShowRead(event.currentTarget.checked)} />
-          Show read
+          {t('showRead')}
         </label>
       </div>
       {(props.siteFeedCount > 0 || props.canSavePage || props.canFollowPage) && (
         <div class="toolbar-row page-actions">
           {props.siteFeedCount > 0 && (
             <button type="button" class="small primary" onClick={props.onSubscribeSite}>
-              Subscribe to this site
+              {t('subscribeToSite')}
             </button>
           )}
           {props.canFollowPage && (
@@ -60,7 +118,7 @@ export function PopupToolbar(props: PopupToolbarProps) {
           )}
           {props.canSavePage && (
             <button type="button" class="small" onClick={props.onSavePage}>
-              Save this page
+              {t('savePage')}
             </button>
           )}
         </div>

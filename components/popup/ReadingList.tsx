@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ReadingGroup, ReadingPost, SeriesChoice } from '@/lib/reading-list/types';
+import { t } from '@/lib/i18n/t';
 import { GroupSection } from './GroupSection';
 import type { OpenIntent } from './PostItem';
 import type { SeriesEdit } from './SeriesEditor';
@@ -17,6 +18,9 @@ export interface ReadingListProps {
   onToggleRead: (post: ReadingPost) => void;
   onMarkGroupRead: (group: ReadingGroup) => void;
   onSeriesEdit: (group: ReadingGroup, edit: SeriesEdit) => void;
+  summaries?: ReadonlyMap<number, string>;
+  onToggleSummary?: (post: ReadingPost) => void;
+  onToggleStar?: (post: ReadingPost) => void;
 }
 
 /** The groups, rendered a page at a time: a sentinel at the end asks for the next page when it scrolls into view. */
@@ -46,12 +50,15 @@ export function ReadingList(props: ReadingListProps) {
           onMarkGroupRead={props.onMarkGroupRead}
           onFocusPost={props.onFocusPost}
           onSeriesEdit={props.onSeriesEdit}
+          summaries={props.summaries}
+          onToggleSummary={props.onToggleSummary}
+          onToggleStar={props.onToggleStar}
         />
       ))}
       {hasMore && (
         <div ref={sentinel} class="load-more">
           <button type="button" class="small" onClick={onLoadMore}>
-            Show more
+            {t('showMorePosts')}
           </button>
         </div>
       )}

@@ -12,6 +12,7 @@ import { parseBackup } from '@/lib/backup/parse-backup';
 import { ALL_SITES_ORIGINS, requestOrigins, requestRestoreAccess } from '@/lib/permissions/request-origins';
 import { PERMISSION_DECLINED, subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
+import { t, tCount } from '@/lib/i18n/t';
 import { downloadText } from './download-text';
 import { useMissingOrigins } from './use-missing-origins';
 import { SyncCard } from '@/components/options/SyncCard';
@@ -43,12 +44,12 @@ export function App() {
   const [pendingBackup, setPendingBackup] = useState<{ name: string; text: string; urls: string[]; allSites: boolean } | undefined>(undefined);
   const [refreshing, setRefreshing] = useState(false);
   const [now, setNow] = useState(Date.now());
-  const [backgroundStatus, setBackgroundStatus] = useState('Connecting to the background…');
+  const [backgroundStatus, setBackgroundStatus] = useState(t('connecting'));
 
   useEffect(() => {
     sendMessage('ping')
-      .then((reply) => setBackgroundStatus(`Partwise ${reply.version}: background running`))
-      .catch((error: unknown) => setBackgroundStatus(`The background did not answer: ${message(error)}`));
+      .then((reply) => setBackgroundStatus(t('backgroundRunning', reply.version)))
+      .catch((error: unknown) => setBackgroundStatus(t('backgroundSilent', message(error))));
   }, []);
 
   useEffect(() => {
@@ -85,7 +86,7 @@ export function App() {
         setPendingOpml({ name: file.name, text, urls: parsed.feeds.map((feed) => feed.feedUrl) });
         setTransfer({ kind: 'idle' });
       })
-      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: `${file.name} could not be imported: ${message(error)}` }));
+      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: t('fileNotImported', file.name, message(error)) }));
   };
 
   const onConfirmOpml = () => {
@@ -93,13 +94,13 @@ export function App() {
     const { text, urls } = pendingOpml;
     const granted = requestOrigins(urls);
     setPendingOpml(undefined);
-    setTransfer({ kind: 'busy', message: `Importing ${urls.length} feeds…` });
+    setTransfer({ kind: 'busy', message: tCount('importing', urls.length) });
     granted
       .then((ok) => {
         if (!ok) throw new Error(PERMISSION_DECLINED);
         return sendMessage('importOpml', { text });
       })
-      .then((report) => setTransfer({ kind: 'done', ok: true, message: `Imported ${report.added} feeds; ${report.skipped} skipped.`, report }))
+      .then((report) => setTransfer({ kind: 'done', ok: true, message: tCount('imported', report.added, report.skipped), report }))
       .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
   };
 
@@ -113,7 +114,7 @@ export function App() {
         setPendingBackup({ name: file.name, text, urls, allSites: backup.settings.allowAllSites === true });
         setTransfer({ kind: 'idle' });
       })
-      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: `${file.name} was not imported: ${message(error)}` }));
+      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: t('backupNotImported', file.name, message(error)) }));
   };
 
   const onConfirmBackup = () => {
@@ -121,105 +122,122 @@ export function App() {
     const { name, text, urls, allSites } = pendingBackup;
     const granted = requestRestoreAccess(urls, allSites);
     setPendingBackup(undefined);
-    setTransfer({ kind: 'busy', message: `Restoring ${name}…` });
+    setTransfer({ kind: 'busy', message: t('restoring', name) });
     granted
       .then((ok) => {
         if (!ok) throw new Error(RESTORE_DECLINED);
         return sendMessage('importBackup', { text });
       })
       .then((report) =>
-        setTransfer({ kind: 'done', ok: true, message: `Backup restored: ${report.added} subscriptions added, ${report.skipped} already present.`, report }),
+        setTransfer({ kind: 'done', ok: true, message: tCount('restored', report.added, report.skipped), report }),
       )
-      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: `${name} was not imported: ${message(error)}` }));
+      .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: t('backupNotImported', name, message(error)) }));
   };
 
   const exportFile = (kind: 'exportOpml' | 'exportBackup', name: string, type: string) =>
     void sendMessage(kind)
       .then(({ text }) => {
         downloadText(name, text, type);
-        setTransfer({ kind: 'done', ok: true, message: `Saved ${name}.` });
+        setTransfer({ kind: 'done', ok: true, message: t('savedFile', name) });
       })
       .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
 
   const today = new Date(now).toISOString().slice(0, 10);
+  const subscribedUrls = new Set((subscriptions.value ?? []).map((s) => s.feedUrl));
+  const onRenameFolder = (from: string, to: string) =>
+    void sendMessage('renameFolder', { from, to }).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
 
   return (
     <main class="options-main">
       <header class="options-header">
         <img src="/icon/48.png" alt="" width={32} height={32} />
         <h1>Partwise</h1>
+        <nav class="jump-links" aria-label={t('sections')}>
+          <a href="#subscriptions-heading">{t('subscriptions')}</a>
+          <a href="#transfer-heading">{t('importExport')}</a>
+          <a href="#settings-heading">{t('settings')}</a>
+        </nav>
       </header>
-      <SubscribeForm
-        status={subscribeStatus}
-        onSubscribe={(url) => subscribeTo([{ url, type: 'unknown' }])}
-        onChoose={(feed) => subscribeTo([feed])}
-        onCancelChoice={() => setSubscribeStatus({ kind: 'idle' })}
-        onFollowPage={followPage}
-      />
-      <SubscriptionList
-        subscriptions={subscriptions.value ?? []}
-        counts={counts.value ?? new Map()}
-        missingOrigins={missingOrigins}
-        now={now}
-        refreshing={refreshing}
-        onRefreshAll={() => {
-          setRefreshing(true);
-          void sendMessage('refreshNow', {})
-            .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
-            .finally(() => setRefreshing(false));
-        }}
-        onEdit={onEdit}
-        onRefresh={(s) => void sendMessage('refreshNow', { subscriptionId: s.id }).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
-        onUnsubscribe={(s, keepPosts) => void sendMessage('unsubscribe', { subscriptionId: s.id, keepPosts })}
-        onAllowOrigins={(origins) =>
-          void requestOrigins(origins)
-            .then(() => sendMessage('syncContentScripts'))
-            .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
-        }
-        onAddSeriesPage={addSeriesPage}
-        onRemoveSeriesPage={(s, url) => void removeSeriesPage(s, url).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
-      />
-      <ImportExport
-        status={transfer}
-        pendingOpml={pendingOpml && { name: pendingOpml.name, feedCount: pendingOpml.urls.length }}
-        onOpmlFile={onOpmlFile}
-        onConfirmOpml={onConfirmOpml}
-        onCancelOpml={() => setPendingOpml(undefined)}
-        onExportOpml={() => exportFile('exportOpml', `partwise-subscriptions-${today}.opml`, 'text/x-opml')}
-        onExportBackup={() => exportFile('exportBackup', `partwise-backup-${today}.json`, 'application/json')}
-        onBackupFile={onBackupFile}
-        pendingBackup={pendingBackup && { name: pendingBackup.name, subscriptionCount: pendingBackup.urls.length }}
-        onConfirmBackup={onConfirmBackup}
-        onCancelBackup={() => setPendingBackup(undefined)}
-      />
-      {sync && (
-        <SyncCard
-          {...sync}
-          quotaBytes={SYNC_QUOTA.totalBytes}
-          awaiting={awaiting}
-          now={now}
-          onToggle={(enabled) => void sendMessage('setSyncEnabled', { enabled }).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
-          onSyncNow={() => void sendMessage('syncNow').catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
-          onGrantAccess={() =>
-            void grantAndFetch(awaiting).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
-          }
-        />
-      )}
-      {settings.value && (
-        <SettingsForm
-          settings={settings.value}
-          onChange={(patch) => void sendMessage('updateSettings', patch).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
-          onAllowAllSites={(allow) => {
-            const change = allow ? browser.permissions.request({ origins: ALL_SITES }) : browser.permissions.remove({ origins: ALL_SITES }).then(() => false);
-            void change
-              .then((granted) => sendMessage('updateSettings', { allowAllSites: allow && granted }))
-              .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
-          }}
-        />
-      )}
-      <p class="muted" data-testid="background-status">
-        {backgroundStatus}
-      </p>
+      <div class="options-columns">
+        <div class="options-list">
+          <SubscribeForm
+            subscribed={subscribedUrls}
+            status={subscribeStatus}
+            onSubscribe={(url) => subscribeTo([{ url, type: 'unknown' }])}
+            onChoose={(feed) => subscribeTo([feed])}
+            onCancelChoice={() => setSubscribeStatus({ kind: 'idle' })}
+            onFollowPage={followPage}
+          />
+          <SubscriptionList
+            subscriptions={subscriptions.value ?? []}
+            counts={counts.value ?? new Map()}
+            missingOrigins={missingOrigins}
+            now={now}
+            refreshing={refreshing}
+            onRefreshAll={() => {
+              setRefreshing(true);
+              void sendMessage('refreshNow', {})
+                .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
+                .finally(() => setRefreshing(false));
+            }}
+            onEdit={onEdit}
+            onRenameFolder={onRenameFolder}
+            onRefresh={(s) => void sendMessage('refreshNow', { subscriptionId: s.id }).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
+            onUnsubscribe={(s, keepPosts) => void sendMessage('unsubscribe', { subscriptionId: s.id, keepPosts })}
+            onAllowOrigins={(origins) =>
+              void requestOrigins(origins)
+                .then(() => sendMessage('syncContentScripts'))
+                .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
+            }
+            onAddSeriesPage={addSeriesPage}
+            onRemoveSeriesPage={(s, url) => void removeSeriesPage(s, url).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
+          />
+        </div>
+        {/* Beside the list (above it on narrow windows): reachable without scrolling past 300 feeds. */}
+        <aside class="options-side" aria-label={t('importExportSettings')}>
+          <ImportExport
+            status={transfer}
+            pendingOpml={pendingOpml && { name: pendingOpml.name, feedCount: pendingOpml.urls.length }}
+            onOpmlFile={onOpmlFile}
+            onConfirmOpml={onConfirmOpml}
+            onCancelOpml={() => setPendingOpml(undefined)}
+            onExportOpml={() => exportFile('exportOpml', `partwise-subscriptions-${today}.opml`, 'text/x-opml')}
+            onExportBackup={() => exportFile('exportBackup', `partwise-backup-${today}.json`, 'application/json')}
+            onBackupFile={onBackupFile}
+            pendingBackup={pendingBackup && { name: pendingBackup.name, subscriptionCount: pendingBackup.urls.length }}
+            onConfirmBackup={onConfirmBackup}
+            onCancelBackup={() => setPendingBackup(undefined)}
+          />
+          {sync && (
+            <SyncCard
+              {...sync}
+              quotaBytes={SYNC_QUOTA.totalBytes}
+              awaiting={awaiting}
+              now={now}
+              onToggle={(enabled) => void sendMessage('setSyncEnabled', { enabled }).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
+              onSyncNow={() => void sendMessage('syncNow').catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
+              onGrantAccess={() =>
+                void grantAndFetch(awaiting).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))
+              }
+            />
+          )}
+          {settings.value && (
+            <SettingsForm
+              settings={settings.value}
+              onChange={(patch) => void sendMessage('updateSettings', patch).catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }))}
+              onAllowAllSites={(allow) => {
+                const change = allow ? browser.permissions.request({ origins: ALL_SITES }) : browser.permissions.remove({ origins: ALL_SITES }).then(() => false);
+                void change
+                  .then((granted) => sendMessage('updateSettings', { allowAllSites: allow && granted }))
+                  .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: message(error) }));
+              }}
+            />
+          )}
+          <p class="muted small-print" data-testid="background-status">
+            {backgroundStatus}
+          </p>
+        </aside>
+      </div>
     </main>
   );
 }

@@ -8,6 +8,11 @@ import { StatusLines } from '@/components/popup/StatusLines';
 import { AwaitingAccess } from '@/components/AwaitingAccess';
 import { grantAndFetch, useFeedsAwaitingAccess } from '@/lib/ui/use-feeds-awaiting-access';
 import { UndoBar } from '@/components/popup/UndoBar';
+import { KeyboardHelp } from '@/components/popup/KeyboardHelp';
+import type { ViewChoice } from '@/components/popup/PopupToolbar';
+import { folderName, foldersOf } from '@/lib/folders/folders';
+import type { ReadingView } from '@/lib/reading-list/load-reading-list';
+import type { Subscription } from '@/lib/db';
 import { FeedChooser } from '@/components/FeedChooser';
 import { database, listSubscriptions, unreadCount } from '@/lib/db';
 import { sendMessage, type FeedChoice, type PageOffer } from '@/lib/messaging/protocol';
@@ -25,8 +30,32 @@ import { usePageInfo } from './use-page-info';
 import { useSeriesPageOffer } from './use-series-page-offer';
 import { SeriesPageOffer } from '@/components/popup/SeriesPageOffer';
 import { subscribeWithPermission, type SubscribeAttempt } from '@/lib/permissions/subscribe-with-permission';
+import { t, tCount } from '@/lib/i18n/t';
 
 const PAGE = 60;
+
+/** The "Show" menu: everything, the starred posts, each folder and each feed. */
+function viewChoices(subscriptions: readonly Subscription[]): ViewChoice[] {
+  const folders = foldersOf(subscriptions);
+  const choices: ViewChoice[] = [
+    { value: 'all', label: t('allPosts') },
+    { value: 'starred', label: t('starred') },
+  ];
+  for (const folder of folders) if (folder.name) choices.push({ value: `folder:${folder.name}`, label: folder.name, group: 'Folders' });
+  for (const folder of folders) for (const s of folder.subscriptions) choices.push({ value: `feed:${s.id}`, label: s.customTitle ?? s.title, group: 'Feeds' });
+  return choices;
+}
+
+/** The posts a "Show" value lists. */
+function readingView(value: string, subscriptions: readonly Subscription[]): ReadingView {
+  if (value === 'starred') return { kind: 'starred' };
+  if (value.startsWith('feed:')) return { kind: 'feeds', subscriptionIds: [Number(value.slice(5))] };
+  if (value.startsWith('folder:')) {
+    const name = value.slice(7);
+    return { kind: 'feeds', subscriptionIds: subscriptions.filter((s) => folderName(s.tags) === name).map((s) => s.id) };
+  }
+  return { kind: 'all' };
+}
 
 interface Undo {
   message: string;
@@ -46,13 +75,17 @@ export function App({ initial }: { initial?: FirstPage }) {
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const [choices, setChoices] = useState<FeedChoice[] | undefined>(undefined);
   const [pageOffer, setPageOffer] = useState<PageOffer | undefined>(undefined);
+  const [viewValue, setViewValue] = useState('all');
+  const [summaries, setSummaries] = useState<ReadonlyMap<number, string>>(new Map());
+  const [help, setHelp] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
   // Throttled so a refresh of hundreds of feeds redraws the popup a few times a second, not per feed.
   // Until the library answers, the first page the background kept ready stands in (same page size).
-  const list = useLiveQuery(() => loadReadingList(db, { limit, query, showRead }), [limit, query, showRead], 200, initial);
   const subscriptions = useLiveQuery(() => listSubscriptions(db), [], 500);
   const awaiting = useFeedsAwaitingAccess(subscriptions.value);
+  const view = useMemo(() => readingView(viewValue, subscriptions.value ?? []), [viewValue, subscriptions.value]);
+  const list = useLiveQuery(() => loadReadingList(db, { limit, query, showRead, view }), [limit, query, showRead, view], 200, viewValue === 'all' ? initial : undefined);
   // Apart from the list, so the first posts never wait for a count or for the editors' choices.
   const unread = useLiveQuery(() => unreadCount(db), [], 200, initial?.unread);
   useEffect(applyTheme, []);
@@ -78,18 +111,41 @@ export function App({ initial }: { initial?: FirstPage }) {
 
   const onOpen = useCallback((post: ReadingPost, intent: { background: boolean }) => {
     sendMessage('openPost', { postId: post.id, background: intent.background })
-      .then(() => post.unread && setUndo({ message: `Opened “${post.title}”`, postIds: [post.id], read: false }))
+      .then(() => post.unread && setUndo({ message: t('opened', post.title), postIds: [post.id], read: false }))
       .catch(report);
   }, []);
   const onToggleRead = useCallback(
-    (post: ReadingPost) => void setRead([post], post.unread, post.unread ? 'Marked read' : 'Marked unread').catch(report),
+    (post: ReadingPost) => void setRead([post], post.unread, post.unread ? t('markedReadOne') : t('markedUnreadOne')).catch(report),
     [setRead],
   );
   const onMarkGroupRead = useCallback((group: ReadingGroup) => {
     sendMessage('markGroupRead', { subscriptionId: group.subscriptionId, seriesKey: group.seriesKey ?? null })
-      .then(({ postIds }) => postIds.length && setUndo({ message: `Marked ${postIds.length} read in ${group.name}`, postIds, read: false }))
+      .then(({ postIds }) => postIds.length && setUndo({ message: tCount('markedReadIn', postIds.length, group.name), postIds, read: false }))
       .catch(report);
   }, []);
+  const onMarkAllRead = useCallback(() => {
+    const subscriptionIds = view.kind === 'feeds' ? view.subscriptionIds : undefined;
+    sendMessage('markAllRead', subscriptionIds ? { subscriptionIds } : {})
+      .then(({ postIds }) => postIds.length && setUndo({ message: tCount('markedRead', postIds.length), postIds, read: false }))
+      .catch(report);
+  }, [view]);
+  const onToggleStar = useCallback((post: ReadingPost) => {
+    sendMessage('setStarred', { postId: post.id, starred: !post.starred }).catch(report);
+  }, []);
+  const onToggleSummary = useCallback((post: ReadingPost) => {
+    if (summaries.has(post.id)) {
+      const next = new Map(summaries);
+      next.delete(post.id);
+      setSummaries(next);
+      return;
+    }
+    // Read on demand: summaries stay out of the list and the stored first page. Plain text, shown as text.
+    db.posts
+      .get(post.id)
+      .then((stored) => setSummaries((current) => new Map(current).set(post.id, stored?.summary?.trim() ?? '')))
+      .catch(report);
+  }, [summaries]);
+  const onHelp = useCallback((show?: boolean) => setHelp((current) => show ?? !current), []);
   const onSeriesEdit = useCallback((group: ReadingGroup, edit: SeriesEdit) => {
     sendMessage('editSeries', seriesEditRequest(group, edit)).catch(report);
   }, []);
@@ -97,9 +153,10 @@ export function App({ initial }: { initial?: FirstPage }) {
   const groups = useMemo(() => list.value?.groups ?? [], [list.value]);
   const seriesChoices = useLiveQuery(() => loadSeriesChoices(db, groups), [groups], 500);
   const flat = useMemo(() => flattenPosts(groups), [groups]);
-  useKeyboardNavigation({ posts: flat, focusedId, setFocusedId, searchRef, onOpen, onToggleRead });
+  useKeyboardNavigation({ posts: flat, focusedId, setFocusedId, searchRef, onOpen, onToggleRead, onToggleStar, onToggleSummary, onHelp });
+  const views = useMemo(() => viewChoices(subscriptions.value ?? []), [subscriptions.value]);
 
-  useEffect(() => setLimit(PAGE), [query, showRead]);
+  useEffect(() => setLimit(PAGE), [query, showRead, viewValue]);
 
   const subscribeTo = async (feeds: FeedChoice[]) => {
     const pageUrl = page?.url;
@@ -115,7 +172,7 @@ export function App({ initial }: { initial?: FirstPage }) {
   const savePage = async () => {
     if (!page) return;
     const saved = await sendMessage('savePage', { url: page.url, title: page.title });
-    setNotice(saved.created ? 'Saved to your reading list.' : 'This page is already in your reading list.');
+    setNotice(saved.created ? t('savedPage') : t('pageAlreadySaved'));
   };
 
   const hasSubscriptions = subscriptions.value ? subscriptions.value.length > 0 : (initial?.hasSubscriptions ?? false);
@@ -137,7 +194,13 @@ export function App({ initial }: { initial?: FirstPage }) {
         onFollowPage={() => page && void subscribeTo([{ url: page.url, title: page.title, type: 'unknown' }]).catch(report)}
         onSavePage={() => void savePage().catch(report)}
         onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        view={viewValue}
+        views={views}
+        onView={setViewValue}
+        onMarkAllRead={onMarkAllRead}
+        onHelp={() => onHelp()}
       />
+      {help && <KeyboardHelp onClose={() => setHelp(false)} />}
       {notice && (
         <p class="notice" role="status">
           {notice}
@@ -152,18 +215,24 @@ export function App({ initial }: { initial?: FirstPage }) {
           onCancel={() => setPageOffer(undefined)}
         />
       )}
-      {choices && <FeedChooser feeds={choices} onChoose={(feed) => void subscribeTo([feed]).catch(report)} onCancel={() => setChoices(undefined)} />}
-      {list.error && <p class="error" role="alert">Could not read your library: {list.error.message}</p>}
+      {choices && <FeedChooser feeds={choices} subscribed={subscribedUrls} onChoose={(feed) => void subscribeTo([feed]).catch(report)} onCancel={() => setChoices(undefined)} />}
+      {list.error && <p class="error" role="alert">{t('libraryError', list.error.message)}</p>}
       <StatusLines feeds={failing} />
       <AwaitingAccess feeds={awaiting} onGrant={() => void grantAndFetch(awaiting).catch(report)} />
       {!loading && !hasSubscriptions && groups.length === 0 && (
-        <EmptyState title="No subscriptions yet" action={{ label: 'Add a subscription', onClick: () => void browser.runtime.openOptionsPage() }}>
-          <p class="muted">Subscribe to the blogs you follow and read their series in order.</p>
+        <EmptyState title={t('noSubscriptions')} action={{ label: t('addSubscription'), onClick: () => void browser.runtime.openOptionsPage() }}>
+          <p class="muted">{t('noSubscriptionsHint')}</p>
         </EmptyState>
       )}
       {!loading && hasSubscriptions && groups.length === 0 && (
-        <EmptyState title={query ? 'No posts match your search' : 'All caught up'}>
-          <p class="muted">{query ? 'Try other words, or turn on “Show read”.' : 'Every post is read. New posts appear here as your blogs publish them.'}</p>
+        <EmptyState title={query ? t('noMatch') : viewValue === 'starred' ? t('noStarred') : t('allCaughtUp')}>
+          <p class="muted">
+            {query
+              ? t('noMatchHint')
+              : viewValue === 'starred'
+                ? t('noStarredHint')
+                : t('allCaughtUpHint')}
+          </p>
         </EmptyState>
       )}
       <ReadingList
@@ -177,6 +246,9 @@ export function App({ initial }: { initial?: FirstPage }) {
         onToggleRead={onToggleRead}
         onMarkGroupRead={onMarkGroupRead}
         onSeriesEdit={onSeriesEdit}
+        summaries={summaries}
+        onToggleSummary={onToggleSummary}
+        onToggleStar={onToggleStar}
       />
       {undo && (
         <UndoBar

@@ -15,5 +15,7 @@ export function seriesEditRequest(group: ReadingGroup, edit: SeriesEdit): Series
       return { kind: 'merge', subscriptionId, fromKey: seriesKey, intoKey: edit.intoKey };
     case 'not-series':
       return { kind: 'not-series', subscriptionId, seriesKey };
+    case 'new-series':
+      return { kind: 'new-series', subscriptionId, name: edit.name, postIds: edit.postIds };
   }
 }

@@ -10,6 +10,10 @@ export interface KeyboardNavigation {
   searchRef: RefObject<HTMLInputElement>;
   onOpen: (post: ReadingPost, intent: { background: boolean }) => void;
   onToggleRead: (post: ReadingPost) => void;
+  onToggleStar?: (post: ReadingPost) => void;
+  onToggleSummary?: (post: ReadingPost) => void;
+  /** `?` shows or hides the keyboard help; Escape hides it. */
+  onHelp?: (show?: boolean) => void;
 }
 
 function focusPostLink(id: number): void {
@@ -26,9 +30,12 @@ function isTyping(target: EventTarget | null): boolean {
   return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 }
 
-/** j/k or arrows move between posts, Enter or o opens, m toggles read, / searches, Escape leaves the search. */
+/**
+ * j/k or arrows move between posts, Enter or o opens, m toggles read, s stars, i shows the summary,
+ * / searches, ? shows the keys, Escape leaves the search or the help.
+ */
 export function useKeyboardNavigation(nav: KeyboardNavigation): void {
-  const { posts, focusedId, setFocusedId, searchRef, onOpen, onToggleRead } = nav;
+  const { posts, focusedId, setFocusedId, searchRef, onOpen, onToggleRead, onToggleStar, onToggleSummary, onHelp } = nav;
   useEffect(() => {
     const move = (delta: number) => {
       if (posts.length === 0) return;
@@ -70,6 +77,23 @@ export function useKeyboardNavigation(nav: KeyboardNavigation): void {
           event.preventDefault();
           onToggleRead(focused);
           break;
+        case 's':
+          if (!focused || !onToggleStar) return;
+          event.preventDefault();
+          onToggleStar(focused);
+          break;
+        case 'i':
+          if (!focused || !onToggleSummary) return;
+          event.preventDefault();
+          onToggleSummary(focused);
+          break;
+        case '?':
+          event.preventDefault();
+          onHelp?.();
+          break;
+        case 'Escape':
+          onHelp?.(false);
+          break;
         case '/':
           event.preventDefault();
           searchRef.current?.focus();
@@ -78,5 +102,5 @@ export function useKeyboardNavigation(nav: KeyboardNavigation): void {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [posts, focusedId, setFocusedId, searchRef, onOpen, onToggleRead]);
+  }, [posts, focusedId, setFocusedId, searchRef, onOpen, onToggleRead, onToggleStar, onToggleSummary, onHelp]);
 }

@@ -68,4 +68,25 @@ describe('editSeries', () => {
     const { sub, practice } = await seed();
     await expect(editSeries(db(), { kind: 'rename', subscriptionId: sub.id, seriesKey: practice, name: '  ' }, NOW)).rejects.toThrow('A series needs a name.');
   });
+
+  it('starts a series of the reader’s own from standalone posts, numbered by date, and keeps it over a refresh', async () => {
+    const sub = await addSubscription(db(), { feedUrl: 'https://dj.test/feed', title: 'Selected posts' }, NOW);
+    const channels = ['Django Channels', 'Scaling Django Channels with Redis', 'Testing WebSocket consumers'];
+    const incoming: IncomingPost[] = channels.map((title, i) => ({ guid: `c${i}`, title, authors: [], categories: [], published: NOW - i * 1000 }));
+    await upsertPosts(db(), sub.id, [...incoming, { guid: 'other', title: 'Unrelated', authors: [], categories: [], published: NOW }], NOW);
+    await assignStoredSeries(db(), sub.id);
+    const ids = (await db().posts.toArray()).filter((p) => p.guid.startsWith('c')).map((p) => p.id);
+    await editSeries(db(), { kind: 'new-series', subscriptionId: sub.id, name: ' Django Channels ', postIds: ids }, NOW);
+    await assignStoredSeries(db(), sub.id);
+    expect(await seriesOf()).toEqual({ c2: 'Django Channels#1', c1: 'Django Channels#2', c0: 'Django Channels#3', other: null });
+  });
+
+  it.each([
+    ['no posts', [] as number[], 'Django', 'Choose the posts of the new series.'],
+    ['no name', [1], ' ', 'A series needs a name.'],
+    ['a post that is gone', [999], 'Django', 'Some of these posts are no longer in your library.'],
+  ])('refuses a new series with %s', async (_case, postIds, name, message) => {
+    const { sub } = await seed();
+    await expect(editSeries(db(), { kind: 'new-series', subscriptionId: sub.id, name, postIds }, NOW)).rejects.toThrow(message);
+  });
 });

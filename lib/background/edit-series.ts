@@ -1,8 +1,8 @@
-import { getSeriesOverrides, refreshTables, setSeriesOverrides, type PartwiseDatabase } from '../db';
+import { getSeriesOverrides, refreshTables, setSeriesOverrides, type PartwiseDatabase, type Post } from '../db';
 import type { SeriesEditRequest } from '../messaging/protocol';
 import type { SeriesOverride } from '../series/overrides';
 import { parsePartMarker } from '../series/part-marker';
-import { isStoredOverride, overrideHomeKey } from '../series/stored-overrides';
+import { isStoredOverride, overrideHomeKey, type StoredOverride } from '../series/stored-overrides';
 import { assignStoredSeries } from '../refresh/assign-stored-series';
 
 /** Thrown for an edit that names nothing the library has. */
@@ -13,7 +13,9 @@ export class SeriesEditError extends Error {
   }
 }
 
-async function toOverride(db: PartwiseDatabase, request: SeriesEditRequest): Promise<{ subscriptionId: number; override: SeriesOverride; currentKey?: string }> {
+type SingleEditRequest = Exclude<SeriesEditRequest, { kind: 'new-series' }>;
+
+async function toOverride(db: PartwiseDatabase, request: SingleEditRequest): Promise<{ subscriptionId: number; override: SeriesOverride; currentKey?: string }> {
   switch (request.kind) {
     case 'rename':
       return { subscriptionId: request.subscriptionId, override: { kind: 'rename', seriesKey: request.seriesKey, name: request.name.trim() } };
@@ -40,7 +42,8 @@ async function toOverride(db: PartwiseDatabase, request: SeriesEditRequest): Pro
  * refresh) and re-assigns the subscription's series at once, in one transaction.
  */
 export async function editSeries(db: PartwiseDatabase, request: SeriesEditRequest, now: number): Promise<void> {
-  if (request.kind === 'rename' && !request.name.trim()) throw new SeriesEditError('A series needs a name.');
+  if ((request.kind === 'rename' || request.kind === 'new-series') && !request.name.trim()) throw new SeriesEditError('A series needs a name.');
+  if (request.kind === 'new-series') return startSeries(db, request, now);
   await db.transaction('rw', refreshTables(db), async () => {
     const { subscriptionId, override, currentKey } = await toOverride(db, request);
     const home = overrideHomeKey(override, currentKey);
@@ -49,5 +52,36 @@ export async function editSeries(db: PartwiseDatabase, request: SeriesEditReques
     const existing = rows.find((row) => row.key === home)?.overrides.filter(isStoredOverride) ?? [];
     await setSeriesOverrides(db, subscriptionId, home, [...existing, { ...override, at: now }]);
     await assignStoredSeries(db, subscriptionId);
+  });
+}
+
+/** A key for a series the reader names, distinct from every key of the subscription (detected keys are lower-case words). */
+export function userSeriesKey(name: string, taken: ReadonlySet<string>): string {
+  const base = `user:${name.trim().toLowerCase().replace(/\s+/g, ' ')}`;
+  let key = base;
+  for (let n = 2; taken.has(key); n++) key = `${base} (${n})`;
+  return key;
+}
+
+/**
+ * Starts a series of the reader's own from posts of one subscription: stored as a rename (its name) and
+ * one move per post, numbered by date, so every refresh re-applies it like any other correction.
+ */
+async function startSeries(db: PartwiseDatabase, request: Extract<SeriesEditRequest, { kind: 'new-series' }>, now: number): Promise<void> {
+  if (request.postIds.length === 0) throw new SeriesEditError('Choose the posts of the new series.');
+  await db.transaction('rw', refreshTables(db), async () => {
+    const found = await db.posts.bulkGet(request.postIds);
+    const posts = found.filter((post): post is Post => post !== undefined && post.subscriptionId === request.subscriptionId);
+    if (posts.length !== request.postIds.length) throw new SeriesEditError('Some of these posts are no longer in your library.');
+    const rows = await db.series.where('subscriptionId').equals(request.subscriptionId).toArray();
+    const taken = new Set(rows.map((row) => row.key));
+    const key = userSeriesKey(request.name, taken);
+    const ordered = posts.sort((a, b) => a.sortAt - b.sortAt || a.id - b.id);
+    const overrides: StoredOverride[] = [
+      { kind: 'rename', seriesKey: key, name: request.name.trim(), at: now },
+      ...ordered.map((post, index): StoredOverride => ({ kind: 'move', postId: post.guid, seriesKey: key, part: index + 1, at: now })),
+    ];
+    await setSeriesOverrides(db, request.subscriptionId, key, overrides);
+    await assignStoredSeries(db, request.subscriptionId);
   });
 }

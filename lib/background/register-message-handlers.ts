@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { database, deleteSubscription, markGroupRead, setRead, updateSettings, updateSubscription } from '../db';
+import { database, deleteSubscription, markAllRead, markGroupRead, renameFolder, setRead, setStarred, updateSettings, updateSubscription } from '../db';
 import { syncVisitSettings } from './visit-settings';
 import { onTrustedMessage } from './on-trusted-message';
 import { afterPostsChange, afterSubscriptionsChange } from './after-change';
@@ -67,6 +67,23 @@ export function registerMessageHandlers(): void {
     await syncReadMarks(db(), postIds, true, Date.now());
     await afterPostsChange(db());
     return { postIds };
+  });
+
+  onTrustedMessage('markAllRead', async ({ data }) => {
+    const postIds = await markAllRead(db(), Date.now(), data.subscriptionIds);
+    await afterPostsChange(db());
+    return { postIds };
+  });
+
+  onTrustedMessage('renameFolder', async ({ data }) => {
+    const moved = await renameFolder(db(), data.from, data.to);
+    await afterSubscriptionsChange(db(), Date.now());
+    return { moved };
+  });
+
+  onTrustedMessage('setStarred', async ({ data }) => {
+    await setStarred(db(), data.postId, data.starred);
+    await afterPostsChange(db());
   });
 
   onTrustedMessage('openPost', async ({ data }) => {

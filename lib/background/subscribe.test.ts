@@ -45,7 +45,7 @@ describe('subscribe', () => {
     ['a site whose feed lives on another host', 'https://elsewhere.test/', { kind: 'choose', feeds: [{ url: 'https://feeds.other.test/elsewhere', type: 'rss' }] }],
     ['a page without a feed', 'https://plain.test/', /No feed was found/],
     ['a failing server', 'https://down.test/', /HTTP 503/],
-    ['a non-web address', 'ftp://files.test/feed', /Only http and https/],
+    ['a non-web address', 'ftp://files.test/feed', /only http and https/],
   ])('%s', async (_name, url, expected) => {
     const attempt = subscribe(deps(), { url });
     if (expected instanceof RegExp) {

@@ -36,6 +36,7 @@ async function keepSeriesPage(deps: SubscribeDeps, subscriptionId: number, page:
   }
 }
 import { pageOffer } from './follow-page';
+import { parseWebAddress } from '../urls/web-address';
 
 /** Why subscribing failed, in words for the user. */
 export class SubscribeError extends Error {
@@ -55,17 +56,9 @@ export interface SubscribeDeps extends RefreshDeps {
 
 /** The http(s) URL the user means (`example.com/blog` gets https), without its fragment. */
 export function webUrl(input: string): string {
-  const trimmed = input.trim();
-  const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw new SubscribeError(`“${input}” is not a web address.`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SubscribeError('Only http and https addresses can be subscribed to.');
-  url.hash = '';
-  return url.href;
+  const address = parseWebAddress(input);
+  if (!address.ok) throw new SubscribeError(address.message);
+  return address.url;
 }
 
 function tryParse(deps: SubscribeDeps, outcome: FetchModified): ParsedFeed | undefined {

@@ -37,7 +37,9 @@ export {
   type SeriesOverrides,
   type SeriesStoreResult,
 } from './series-store';
-export { findPostsByNormalizedUrl, markGroupRead, setRead, unreadCount, type PostGroup } from './read-state';
+export { findPostsByNormalizedUrl, markAllRead, markGroupRead, setRead, unreadCount, type PostGroup } from './read-state';
+export { setStarred, starredPosts } from './stars';
+export { renameFolder } from './rename-folder';
 export {
   countsBySubscription,
   postsOfSeries,

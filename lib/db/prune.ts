@@ -16,7 +16,7 @@ export async function pruneReadPosts(db: PartwiseDatabase, retentionDays: number
     const old = await db.posts
       .where('readAt')
       .between(Dexie.minKey, cutoff, true, false)
-      .filter((post) => post.unread === 0 && post.saved !== 1)
+      .filter((post) => post.unread === 0 && post.saved !== 1 && post.starred !== 1)
       .toArray();
     await db.prunedPosts.where('seenAt').below(cutoff).delete();
     if (old.length === 0) return 0;

@@ -51,6 +51,17 @@ export async function markGroupRead(db: PartwiseDatabase, group: PostGroup, now:
   });
 }
 
+/** Marks every unread post read (or those of `subscriptionIds` only); returns the ids it changed (for undo). */
+export async function markAllRead(db: PartwiseDatabase, now: number, subscriptionIds?: readonly number[]): Promise<number[]> {
+  return db.transaction('rw', db.posts, async () => {
+    const unread = subscriptionIds
+      ? await db.posts.where('[subscriptionId+unread]').anyOf(subscriptionIds.map((id) => [id, 1])).toArray()
+      : await db.posts.where('[unread+sortAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).toArray();
+    if (unread.length > 0) await db.posts.bulkPut(unread.map((post) => markRead(post, now)));
+    return unread.map((post) => post.id);
+  });
+}
+
 /** Number of unread posts, counted on the index. */
 export async function unreadCount(db: PartwiseDatabase): Promise<number> {
   return db.posts.where('[unread+sortAt]').between([1, Dexie.minKey], [1, Dexie.maxKey], true, true).count();

@@ -82,6 +82,8 @@ export interface Post {
   part?: number;
   /** 1 = a "Save this page" item; never pruned. */
   saved?: 1;
+  /** 1 = starred by the reader to read later; never pruned; not indexed (see lib/db/stars.ts). */
+  starred?: 1;
 }
 
 /** A series of one subscription: its display name and the user's overrides. */

@@ -88,7 +88,9 @@ export type SeriesEditRequest =
   | { kind: 'rename'; subscriptionId: number; seriesKey: string; name: string }
   | { kind: 'merge'; subscriptionId: number; fromKey: string; intoKey: string }
   | { kind: 'not-series'; subscriptionId: number; seriesKey: string }
-  | { kind: 'move'; postId: number; seriesKey: string | null };
+  | { kind: 'move'; postId: number; seriesKey: string | null }
+  /** The reader starts a series of their own from standalone posts (numbered by date, oldest first). */
+  | { kind: 'new-series'; subscriptionId: number; name: string; postIds: number[] };
 
 /** User-editable fields of a subscription. */
 export interface SubscriptionEdit {
@@ -96,6 +98,8 @@ export interface SubscriptionEdit {
   refreshMinutes?: number | null;
   notify?: boolean;
   markOnVisit?: boolean;
+  /** The folder ("Tech / Python", as OPML outlines nest it); null or '' takes the feed out of any folder. */
+  folder?: string | null;
 }
 
 /** Outcome of an OPML or backup import, for the options page to report. */
@@ -122,6 +126,12 @@ export interface ProtocolMap {
   setRead(request: { postIds: number[]; read: boolean }): { changed: number };
   /** Mark a series (or a feed's standalone posts) read; answers the ids it changed, for undo. */
   markGroupRead(request: { subscriptionId: number; seriesKey: string | null }): { postIds: number[] };
+  /** Marks every unread post read, or those of some subscriptions (a feed or folder view); the ids are for undo. */
+  markAllRead(request: { subscriptionIds?: number[] }): { postIds: number[] };
+  /** Renames a folder ("Tech / Python"); its feeds, and folders inside it, move with it. */
+  renameFolder(request: { from: string; to: string }): { moved: number };
+  /** Stars a post to read later, or takes its star away. */
+  setStarred(request: { postId: number; starred: boolean }): void;
   /** Open a post in a new tab and mark it read. */
   openPost(request: { postId: number; background: boolean }): void;
   /** Add a page to the reading list as a standalone item. */

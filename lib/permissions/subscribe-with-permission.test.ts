@@ -46,4 +46,24 @@ describe('subscribeWithPermission', () => {
     onMessage('subscribe', () => ({ kind: 'exists' as const, subscriptionId: 3, title: 'Blog' }));
     expect(await subscribeWithPermission([{ url: 'https://blog.test/rss.xml', type: 'rss' }])).toEqual({ kind: 'done', ok: true, message: 'You are already subscribed to Blog.' });
   });
+
+  // The subscribe form's messages, for what a reader types.
+  it.each<[string, boolean, { kind: string; subscriptionId: number; title: string; postCount?: number } | undefined, string, string[] | undefined]>([
+    ['example.com/blog', true, { kind: 'subscribed', subscriptionId: 1, title: 'Blog', postCount: 1 }, 'Subscribed to Blog (1 post).', ['https://example.com/*']],
+    ['https://example.com/feed.xml', true, { kind: 'subscribed', subscriptionId: 1, title: 'Blog', postCount: 12 }, 'Subscribed to Blog (12 posts).', ['https://example.com/*']],
+    ['example.com', true, { kind: 'exists', subscriptionId: 3, title: 'Blog' }, 'You are already subscribed to Blog.', ['https://example.com/*']],
+    ['example.com/blog', false, undefined, PERMISSION_DECLINED, ['https://example.com/*']],
+    ['ftp://files.example.com/feed', true, undefined, 'Partwise can follow only http and https addresses.', undefined],
+    ['javascript:alert(1)', true, undefined, 'Partwise can follow only http and https addresses.', undefined],
+    ['my blog', true, undefined, '“my blog” is not a web address.', undefined],
+  ])('“%s” (access granted: %s) says the right thing', async (typed, granted, reply, message, origins) => {
+    const request = answerPermission(granted);
+    const subscribe = vi.fn(() => reply as never);
+    onMessage('subscribe', subscribe);
+    const result = await subscribeWithPermission([{ url: typed, type: 'unknown' }]);
+    expect(result).toMatchObject({ kind: 'done', message });
+    if (origins) expect(request).toHaveBeenCalledWith({ origins });
+    else expect(request).not.toHaveBeenCalled();
+    expect(subscribe).toHaveBeenCalledTimes(reply && granted ? 1 : 0);
+  });
 });

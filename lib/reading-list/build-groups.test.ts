@@ -51,7 +51,7 @@ describe('buildReadingGroups', () => {
     ]);
   });
 
-  it('groups standalone posts by feed, newest first, and orders groups by their newest unread post', () => {
+  it('groups standalone posts by feed, newest first, after a new series (see order-groups.test.ts)', () => {
     const posts = [
       post('DNS Deep Dive (2026)', { subscriptionId: 2, sortAt: 100 }),
       post('High-Performance Caching (2026)', { subscriptionId: 2, sortAt: 300 }),
@@ -59,11 +59,11 @@ describe('buildReadingGroups', () => {
     ];
     const groups = buildReadingGroups(input(posts));
     expect(groups.map((g) => [g.kind, g.name])).toEqual([
-      ['feed', 'Daily Backend'],
       ['series', 'Modern Python in Practice'],
+      ['feed', 'Daily Backend'],
     ]);
-    expect(groups[0]!.posts.map((p) => p.title)).toEqual(['High-Performance Caching (2026)', 'DNS Deep Dive (2026)']);
-    expect(groups[0]!.progress).toBeUndefined();
+    expect(groups[1]!.posts.map((p) => p.title)).toEqual(['High-Performance Caching (2026)', 'DNS Deep Dive (2026)']);
+    expect(groups[1]!.progress).toBeUndefined();
   });
 
   it('orders unnumbered parts after numbered ones, by date', () => {

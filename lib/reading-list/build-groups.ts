@@ -1,5 +1,6 @@
 import type { Post } from '../db';
 import { inReadingOrder } from '../series/reading-order';
+import { orderGroups } from './order-groups';
 import { partLabel } from './part-label';
 import type { ReadingGroup, ReadingPost } from './types';
 
@@ -39,6 +40,7 @@ function toReadingPost(post: Post, feedTitle: string, isNext: boolean): ReadingP
     partLabel: post.seriesKey === undefined ? undefined : partLabel(post.title, post.part),
     unread: post.unread === 1,
     isNext,
+    ...(post.starred === 1 ? { starred: true } : {}),
   };
 }
 
@@ -59,7 +61,15 @@ function seriesGroup(key: string, members: readonly Post[], shown: readonly Post
     posts: visible.map((post) => toReadingPost(post, feedTitle, post.id === next?.id)),
     progress: { read: ordered.filter((post) => post.unread === 0).length, total: ordered.length },
     newestUnreadAt: newestUnread(shown),
+    lastReadAt: lastRead(ordered),
   };
+}
+
+/** When the reader last read a part of the series (undefined when none is read). */
+function lastRead(posts: readonly Post[]): number | undefined {
+  let latest: number | undefined;
+  for (const post of posts) if (post.unread === 0 && post.readAt !== undefined && (latest === undefined || post.readAt > latest)) latest = post.readAt;
+  return latest;
 }
 
 function feedGroup(key: string, shown: readonly Post[], input: GroupInput): ReadingGroup {
@@ -85,7 +95,7 @@ function newestUnread(posts: readonly Post[]): number {
 
 /**
  * Groups posts for the popup: each series in reading order with its progress and next part,
- * standalone posts by feed, groups ordered by their newest unread post.
+ * standalone posts by feed, groups in the order of {@link orderGroups} (series in progress first).
  */
 export function buildReadingGroups(input: GroupInput): ReadingGroup[] {
   const buckets = new Map<string, Post[]>();
@@ -98,7 +108,5 @@ export function buildReadingGroups(input: GroupInput): ReadingGroup[] {
   const groups = [...buckets].map(([key, shown]) =>
     key.startsWith('series:') ? seriesGroup(key, input.seriesPosts.get(key) ?? shown, shown, input) : feedGroup(key, shown, input),
   );
-  return groups
-    .filter((group) => group.posts.length > 0)
-    .sort((a, b) => b.newestUnreadAt - a.newestUnreadAt || a.name.localeCompare(b.name));
+  return orderGroups(groups.filter((group) => group.posts.length > 0));
 }

@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
-import { postsOfSeries, searchPosts, subscriptionTitle, unreadPage, type PartwiseDatabase, type Post } from '../db';
+import { postsOfSeries, searchPosts, starredPosts, subscriptionTitle, unreadPage, type PartwiseDatabase, type Post } from '../db';
 import { buildReadingGroups, seriesGroupKey } from './build-groups';
 import { withSeriesOrigins } from './series-origins';
+import { seriesInProgressPosts } from './series-in-progress';
 import type { ReadingGroup, SeriesChoice } from './types';
 
 /** Title of the pseudo-feed that holds pages saved with "Save this page". */
@@ -15,6 +16,19 @@ export interface ReadingListQuery {
   limit: number;
   query: string;
   showRead: boolean;
+  /** Everything (the default), some feeds only (a feed or a folder), or the starred posts. */
+  view?: ReadingView;
+}
+
+/** Which posts the popup lists. */
+export type ReadingView = { kind: 'all' } | { kind: 'feeds'; subscriptionIds: number[] } | { kind: 'starred' };
+
+/** Posts of some subscriptions, newest first: the unread ones (and the read ones too with `showRead`). */
+async function feedsPosts(db: PartwiseDatabase, subscriptionIds: readonly number[], showRead: boolean, take: number): Promise<Post[]> {
+  const states = showRead ? [1, 0] : [1];
+  const keys = subscriptionIds.flatMap((id) => states.map((unread) => [id, unread]));
+  const posts = keys.length === 0 ? [] : await db.posts.where('[subscriptionId+unread]').anyOf(keys).toArray();
+  return posts.sort((a, b) => b.unread - a.unread || b.sortAt - a.sortAt || b.id - a.id).slice(0, take);
 }
 
 /** What the popup shows. */
@@ -31,11 +45,25 @@ async function recentRead(db: PartwiseDatabase, limit: number): Promise<Post[]> 
 async function pagePosts(db: PartwiseDatabase, request: ReadingListQuery): Promise<Post[]> {
   // One extra post tells whether there is more without counting everything.
   const take = request.limit + 1;
+  const view = request.view ?? { kind: 'all' };
+  if (view.kind === 'starred') return starredPosts(db, take);
+  if (view.kind === 'feeds') {
+    if (!request.query.trim()) return feedsPosts(db, view.subscriptionIds, request.showRead, take);
+    const ids = new Set(view.subscriptionIds);
+    return (await searchPosts(db, request.query, { includeRead: request.showRead, limit: take * 20 })).filter((post) => ids.has(post.subscriptionId)).slice(0, take);
+  }
   if (request.query.trim()) return searchPosts(db, request.query, { includeRead: request.showRead, limit: take });
   const unread = await unreadPage(db, { limit: take });
   if (!request.showRead) return unread;
   const read = await recentRead(db, take);
   return [...unread, ...read].sort((a, b) => b.sortAt - a.sortAt || b.id - a.id).slice(0, take);
+}
+
+/** The page's posts plus `extra` ones not on it (the unread parts of series in progress). */
+function withPosts(page: Post[], extra: readonly Post[]): Post[] {
+  if (extra.length === 0) return page;
+  const ids = new Set(page.map((post) => post.id));
+  return [...page, ...extra.filter((post) => !ids.has(post.id))];
 }
 
 /** The series the page's posts belong to, keyed by group. */
@@ -67,8 +95,12 @@ async function loadSeriesPosts(db: PartwiseDatabase, series: PageSeries): Promis
 /** Loads one page of the reading list, grouped by series and feed; cost grows with `limit`, not the library. */
 export async function loadReadingList(db: PartwiseDatabase, request: ReadingListQuery): Promise<ReadingList> {
   return db.transaction('r', [db.posts, db.series, db.subscriptions], async () => {
-    const loaded = await pagePosts(db, request);
-    const posts = loaded.slice(0, request.limit);
+    const searching = request.query.trim() !== '';
+    const view = request.view?.kind ?? 'all';
+    // The starred list shows exactly the starred posts, read or not.
+    const listed = searching || view === 'starred';
+    const [loaded, inProgress] = await Promise.all([pagePosts(db, request), listed || view !== 'all' ? [] : seriesInProgressPosts(db)]);
+    const posts = withPosts(loaded.slice(0, request.limit), inProgress);
     const subscriptionIds = [...new Set(posts.map((post) => post.subscriptionId))];
     const series = seriesOnPage(posts);
     const [subscriptions, seriesNames, seriesPosts] = await Promise.all([
@@ -78,7 +110,7 @@ export async function loadReadingList(db: PartwiseDatabase, request: ReadingList
     ]);
     const feedTitles = new Map<number, string>([[SAVED_PAGES_SUBSCRIPTION, SAVED_PAGES_TITLE]]);
     for (const subscription of subscriptions) if (subscription) feedTitles.set(subscription.id, subscriptionTitle(subscription));
-    const groups = buildReadingGroups({ posts, seriesPosts, seriesNames, feedTitles, showRead: request.showRead, onlyListed: request.query.trim() !== '' });
+    const groups = buildReadingGroups({ posts, seriesPosts, seriesNames, feedTitles, showRead: request.showRead || view === 'starred', onlyListed: listed });
     return { groups: withSeriesOrigins(groups, subscriptions), hasMore: loaded.length > request.limit };
   });
 }

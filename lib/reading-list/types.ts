@@ -16,6 +16,8 @@ export interface ReadingPost {
   unread: boolean;
   /** The first unread part of its series in reading order. */
   isNext: boolean;
+  /** Starred to read later. */
+  starred?: boolean;
 }
 
 /** One popup group: a series of a subscription, or a subscription's standalone posts. */
@@ -34,6 +36,8 @@ export interface ReadingGroup {
   newestUnreadAt: number;
   /** Who declared this series, when its author did (series page, article page, feed, API). */
   declaredBy?: DeclarationSource;
+  /** A series: when its last read part was read; series in progress are ordered by it. */
+  lastReadAt?: number;
 }
 
 /** A series offered as a target when moving a post or merging series. */

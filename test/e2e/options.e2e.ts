@@ -122,7 +122,7 @@ describe('the options page in Chromium', () => {
     await options.getByLabel('Import backup').setInputFiles({ name: 'partwise-backup.json', mimeType: 'application/json', buffer: Buffer.from(backupText) });
     // Host access to the restored feeds is asked for in this click.
     await options.getByRole('button', { name: 'Restore the backup' }).click();
-    await expect.poll(() => options.locator('#transfer-status').textContent()).toMatch(/Backup restored: 1 subscriptions added/);
+    await expect.poll(() => options.locator('#transfer-status').textContent()).toMatch(/Backup restored: 1 subscription added/);
     await callBackground(options, 'refreshNow', {});
     const restored = await readStore<StoredPost>(await harness.serviceWorker(), 'posts');
     expect(restored).toHaveLength(ASGI_ITEMS.length);

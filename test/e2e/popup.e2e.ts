@@ -38,15 +38,18 @@ describe('the popup in Chromium', () => {
   }
 
   const groupNames = (page: Page) => page.locator('section.group').evaluateAll((sections) => sections.map((s) => s.getAttribute('aria-label')));
-  const titlesIn = (page: Page, name: string) => page.getByRole('region', { name, exact: true }).locator('a[data-post-link]').allTextContents();
+  // A series row shows a part's own title; its link is named by the full title.
+  const linkTitles = (links: import('playwright-core').Locator) => links.evaluateAll((all) => all.map((a) => a.getAttribute('aria-label') ?? a.textContent));
+  const titlesIn = (page: Page, name: string) => linkTitles(page.getByRole('region', { name, exact: true }).locator('a[data-post-link]'));
 
-  it('groups series in reading order and standalone posts by feed, newest group first', async () => {
+  it('groups series in reading order and standalone posts by feed, series first, newest group first', async () => {
     const page = await popup();
     expect(await groupNames(page)).toEqual([
       'Modern Python in Practice',
       'Modern Python Advanced',
-      'Kfir’s blog',
       'From Passive FastAPI Developer to Real FastAPI Engineer',
+      'Modern Python',
+      'Kfir’s blog',
       'Hostile',
     ]);
     expect(await titlesIn(page, 'From Passive FastAPI Developer to Real FastAPI Engineer')).toEqual(ASGI_ITEMS.slice(1, 4).map((i) => i.title));
@@ -54,8 +57,8 @@ describe('the popup in Chromium', () => {
     const practice = page.getByRole('region', { name: 'Modern Python in Practice', exact: true });
     // The renamed first part ("Modern Python FastAPI #1", published before Practice #2) opens the series.
     expect(await practice.locator('.part').allTextContents()).toEqual(['#1', '#2', '#3', '#4']);
-    expect(await practice.locator('li.next a').textContent()).toBe(MODERN_PYTHON_ITEMS[3]!.title);
-    expect(await practice.getByText('0 of 4 read').count()).toBe(1);
+    expect(await practice.locator('li.next a').getAttribute('aria-label')).toBe(MODERN_PYTHON_ITEMS[3]!.title);
+    expect(await practice.getByText('New series · 4 parts').count()).toBe(1);
     await page.screenshot({ path: artifactPath('popup.png') });
     await page.close();
   });
@@ -200,12 +203,12 @@ describe('the popup in Chromium', () => {
     const page = await popup();
     await page.keyboard.press('/');
     await page.keyboard.type('metaclasses');
-    await expect.poll(() => page.locator('a[data-post-link]').allTextContents()).toEqual([MODERN_PYTHON_ITEMS[1]!.title]);
+    await expect.poll(() => linkTitles(page.locator('a[data-post-link]'))).toEqual([MODERN_PYTHON_ITEMS[1]!.title]);
     await page.getByLabel('Search titles').fill('');
     await page.getByRole('button', { name: `Mark read: ${ASGI_ITEMS[0]!.title}` }).click();
-    await expect.poll(() => page.locator('a[data-post-link]').allTextContents()).not.toContain(ASGI_ITEMS[0]!.title);
+    await expect.poll(() => linkTitles(page.locator('a[data-post-link]'))).not.toContain(ASGI_ITEMS[0]!.title);
     await page.getByLabel('Show read').check();
-    await expect.poll(() => page.locator('a[data-post-link]').allTextContents()).toContain(ASGI_ITEMS[0]!.title);
+    await expect.poll(() => linkTitles(page.locator('a[data-post-link]'))).toContain(ASGI_ITEMS[0]!.title);
     await page.close();
   });
 
@@ -213,13 +216,13 @@ describe('the popup in Chromium', () => {
     const page = await popup();
     await page.locator('body').focus();
     await page.keyboard.press('j');
-    const first = await page.evaluate(() => document.activeElement?.textContent);
+    const first = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent);
     expect(first).toBe(MODERN_PYTHON_ITEMS[3]!.title);
     // Keyboard focus is always visible.
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).toBe('solid');
     await page.keyboard.press('j');
     await page.keyboard.press('k');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(first);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent)).toBe(first);
     await page.keyboard.press('m');
     await expect.poll(() => page.getByRole('region', { name: 'Modern Python in Practice', exact: true }).getByText('1 of 4 read').count()).toBe(1);
     // The read post leaves the list; moving on starts again from the top, now Practice #2.
@@ -241,7 +244,7 @@ describe('the popup in Chromium', () => {
     const tabId = await harness.serviceWorker().then((worker) => worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, harness.server.url('/blog/')));
     const page = await popup(`?tabId=${tabId}`);
     await page.getByRole('button', { name: 'Subscribe to this site' }).click();
-    await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Subscribed to New blog (1 posts).');
+    await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Subscribed to New blog (1 post).');
     await page.getByRole('button', { name: 'Save this page' }).click();
     await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Saved to your reading list.');
     await expect.poll(() => titlesIn(page, 'Saved pages')).toEqual(['A new blog']);
