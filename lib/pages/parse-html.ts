@@ -32,9 +32,48 @@ function boundDepth(parser: Parser): void {
   };
 }
 
-/** Parses an HTML document or fragment (entities decoded, names lower-cased) in linear time. */
-export function parseHtml(html: string): Document {
-  const handler = new DomHandler();
+/** A count of the parser's events (tags, attributes, text runs, comments): the work a parse did. */
+export interface HtmlWork {
+  events: number;
+}
+
+// A tree builder that also counts every event it receives, so tests can prove a parse linear by
+// counting work instead of timing it.
+class CountingHandler extends DomHandler {
+  constructor(private readonly work: HtmlWork) {
+    super();
+  }
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    this.work.events++;
+    super.onopentag(name, attribs);
+  }
+  override onclosetag(): void {
+    this.work.events++;
+    super.onclosetag();
+  }
+  override ontext(data: string): void {
+    this.work.events++;
+    super.ontext(data);
+  }
+  override oncomment(data: string): void {
+    this.work.events++;
+    super.oncomment(data);
+  }
+  override onprocessinginstruction(name: string, data: string): void {
+    this.work.events++;
+    super.onprocessinginstruction(name, data);
+  }
+  onattribute(): void {
+    this.work.events++;
+  }
+}
+
+/**
+ * Parses an HTML document or fragment (entities decoded, names lower-cased) in linear time.
+ * `work`, when given, counts the parser's events.
+ */
+export function parseHtml(html: string, work?: HtmlWork): Document {
+  const handler = work ? new CountingHandler(work) : new DomHandler();
   const parser = new Parser(handler, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   boundDepth(parser);
   parser.end(html);
