@@ -12,9 +12,10 @@ export interface DocContext {
   entities: EntityContext;
   names: NameContext;
   /**
-   * The base before any `xml:base`: the feed's URL (or its self link). Relative URLs in an item's
-   * HTML that no `xml:base` governs are resolved against the item's own link instead, as the
-   * browser would on the article page.
+   * The base before any `xml:base`: the feed's URL (the `Content-Location` the fetch layer passes,
+   * else the URL fetched), or else its self link. Relative URLs, ids and links in HTML resolve
+   * against it, as RFC 4287 and feed readers do; only an item of a document with no base at all
+   * resolves its HTML against its own link.
    */
   documentBase?: string;
 }
@@ -121,16 +122,25 @@ function finalizeItem(draft: ItemDraft, urlIsUnique: boolean): ParsedItem {
  * id); else the link, unless several id-less items share it (feeds that link every item to the
  * home page); else a stable hash. Items repeating an earlier id are dropped (the first is kept).
  */
-export function finalizeItems(drafts: ItemDraft[], documentBase?: string): ParsedItem[] {
+export function finalizeItems(drafts: ItemDraft[]): ParsedItem[] {
   const urlCount = new Map<string, number>();
   for (const d of drafts) {
     if ((d.id === undefined || d.id === '') && d.url !== undefined) urlCount.set(d.url, (urlCount.get(d.url) ?? 0) + 1);
   }
   const seen = new Set<string>();
+  const hashes = new Map<string, number>();
   const items: ParsedItem[] = [];
   for (const draft of drafts) {
-    if (draft.content?.html && draft.url !== undefined && draft.content.base === documentBase) draft.content.base = draft.url;
-    const item = finalizeItem(draft, draft.url === undefined || urlCount.get(draft.url) === 1);
+    // HTML with no base at all (no feed URL, no self link, no xml:base): the item's own link.
+    if (draft.content?.html && draft.url !== undefined && draft.content.base === undefined) draft.content.base = draft.url;
+    let item = finalizeItem(draft, draft.url === undefined || urlCount.get(draft.url) === 1);
+    if (item.id.startsWith('hash:')) {
+      // Id-less items that hash alike are still distinct entries of the document: numbered by
+      // occurrence, so the ids stay stable from one refresh to the next.
+      const count = (hashes.get(item.id) ?? 0) + 1;
+      hashes.set(item.id, count);
+      if (count > 1) item = { ...item, id: `${item.id}:${count}` };
+    }
     if (seen.has(item.id)) continue;
     seen.add(item.id);
     items.push(item);

@@ -8,7 +8,7 @@ import {
   type DocContext, type ItemDraft, type TextValue,
 } from './item-builder';
 import { parseDate } from './parse-date';
-import { resolveUrl } from './resolve-url';
+import { resolveId, resolveUrl } from './resolve-url';
 import { rawToHtml, rawToText, xhtmlToHtml } from './text';
 import type { FeedFormat, ParsedFeed } from './types';
 import {
@@ -121,7 +121,7 @@ export function mapRss(
   const feed: { -readonly [K in keyof ParsedFeed]: ParsedFeed[K] } = {
     format,
     title: plainText(info.title),
-    items: finalizeItems(drafts, ctx.documentBase),
+    items: finalizeItems(drafts),
   };
   if (version !== undefined) feed.version = version;
   const siteUrl = info.siteUrl ?? info.alternate;
@@ -197,7 +197,7 @@ class RssItemReader implements Visitor {
       case 'guid': {
         const value = textOf(children, ctx.entities);
         if (value !== '' && this.guid === undefined) {
-          this.guid = value;
+          this.guid = resolveId(value, base);
           this.guidIsLink = attr(attrs, 'isPermaLink')?.trim().toLowerCase() !== 'false';
         }
         break;
@@ -228,6 +228,7 @@ class RssItemReader implements Visitor {
         this.published = parseDate(textOf(children, ctx.entities)) ?? this.published;
         break;
       case 'dc:date':
+        // Dublin Core's date is when the item last changed, and its publication date when nothing better says so.
         this.dcDate = parseDate(textOf(children, ctx.entities)) ?? this.dcDate;
         break;
       case 'dcterms:issued':
@@ -254,6 +255,7 @@ class RssItemReader implements Visitor {
         break;
       case 'category':
       case 'dc:subject':
+      case 'media:category':
         addUnique(draft.categories, textOf(children, ctx.entities));
         break;
       case 'enclosure':
@@ -285,6 +287,7 @@ class RssItemReader implements Visitor {
     draft.id = this.guid;
     draft.url = this.origLink ?? this.link ?? this.alternate ?? (this.guid !== undefined && this.guidIsLink ? resolveUrl(this.guid, base) : undefined);
     draft.published = this.published ?? this.dcDate ?? this.otherPublished;
+    draft.updated ??= this.dcDate;
     draft.content = this.content ?? this.description;
     draft.summary = this.description ?? this.fallbackSummary;
     return draft;

@@ -195,7 +195,7 @@ async function storeModified(
 
   let feed: ParsedFeed;
   try {
-    feed = deps.parse(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType });
+    feed = deps.parse(outcome.body, { url: outcome.baseUrl ?? outcome.finalUrl, contentType: outcome.contentType });
   } catch (error) {
     if (!isFeedError(error)) throw error;
     return recordFailure(deps, subscription, feedErrorMessage(error.code, error.message), schedule);
