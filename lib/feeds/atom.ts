@@ -163,11 +163,11 @@ export function mapAtom(root: XNode, rootTag: string, rootScope: Scope, ctx: Doc
     format: 'atom',
     version,
     title: plainText(title),
-    items: finalizeItems(drafts),
+    items: finalizeItems(drafts, ctx.details),
   };
   const siteUrl = alternateOf(links);
   if (siteUrl !== undefined) feed.siteUrl = siteUrl;
-  const description = plainText(subtitle);
+  const description = ctx.details ? plainText(subtitle) : '';
   if (description !== '') feed.description = description;
   if ((updated ?? published) !== undefined) feed.updated = updated ?? published;
   if (published !== undefined) feed.published = published;

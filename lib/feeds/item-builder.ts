@@ -18,6 +18,8 @@ export interface DocContext {
    * resolves its HTML against its own link.
    */
   documentBase?: string;
+  /** Compute contentHtml, enclosures and the feed description (`ParseOptions.details`). */
+  details?: boolean;
 }
 
 /** A value that is either plain text or HTML source. */
@@ -95,9 +97,9 @@ export function stableHash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
-function finalizeItem(draft: ItemDraft, urlIsUnique: boolean): ParsedItem {
+function finalizeItem(draft: ItemDraft, urlIsUnique: boolean, details: boolean): ParsedItem {
   const title = plainText(draft.title);
-  const html = draft.content ? contentHtml(draft.content) : undefined;
+  const html = details && draft.content ? contentHtml(draft.content) : undefined;
   const summarySource = draft.summary ?? draft.content;
   const summary = summarySource ? summaryOf(summarySource) : undefined;
   const date = draft.published ?? draft.updated;
@@ -108,7 +110,8 @@ function finalizeItem(draft: ItemDraft, urlIsUnique: boolean): ParsedItem {
   id ??= 'hash:' + stableHash(`${draft.url ?? ''}\n${title}\n${date ?? ''}${date === undefined ? '\n' + (summary ?? '') : ''}`);
   const item: {
     -readonly [K in keyof ParsedItem]: ParsedItem[K];
-  } = { id, title, authors: draft.authors, categories: draft.categories, enclosures: draft.enclosures };
+  } = { id, title, authors: draft.authors, categories: draft.categories };
+  if (details) item.enclosures = draft.enclosures;
   if (draft.url !== undefined) item.url = draft.url;
   if (draft.published !== undefined) item.published = draft.published;
   if (draft.updated !== undefined) item.updated = draft.updated;
@@ -122,7 +125,7 @@ function finalizeItem(draft: ItemDraft, urlIsUnique: boolean): ParsedItem {
  * id); else the link, unless several id-less items share it (feeds that link every item to the
  * home page); else a stable hash. Items repeating an earlier id are dropped (the first is kept).
  */
-export function finalizeItems(drafts: ItemDraft[]): ParsedItem[] {
+export function finalizeItems(drafts: ItemDraft[], details = false): ParsedItem[] {
   const urlCount = new Map<string, number>();
   for (const d of drafts) {
     if ((d.id === undefined || d.id === '') && d.url !== undefined) urlCount.set(d.url, (urlCount.get(d.url) ?? 0) + 1);
@@ -133,7 +136,7 @@ export function finalizeItems(drafts: ItemDraft[]): ParsedItem[] {
   for (const draft of drafts) {
     // HTML with no base at all (no feed URL, no self link, no xml:base): the item's own link.
     if (draft.content?.html && draft.url !== undefined && draft.content.base === undefined) draft.content.base = draft.url;
-    let item = finalizeItem(draft, draft.url === undefined || urlCount.get(draft.url) === 1);
+    let item = finalizeItem(draft, draft.url === undefined || urlCount.get(draft.url) === 1, details);
     if (item.id.startsWith('hash:')) {
       // Id-less items that hash alike are still distinct entries of the document: numbered by
       // occurrence, so the ids stay stable from one refresh to the next.

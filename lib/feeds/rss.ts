@@ -121,12 +121,12 @@ export function mapRss(
   const feed: { -readonly [K in keyof ParsedFeed]: ParsedFeed[K] } = {
     format,
     title: plainText(info.title),
-    items: finalizeItems(drafts),
+    items: finalizeItems(drafts, ctx.details),
   };
   if (version !== undefined) feed.version = version;
   const siteUrl = info.siteUrl ?? info.alternate;
   if (siteUrl !== undefined) feed.siteUrl = siteUrl;
-  const description = plainText(info.description);
+  const description = ctx.details ? plainText(info.description) : '';
   if (description !== '') feed.description = description;
   const updated = info.updated ?? info.published;
   if (updated !== undefined) feed.updated = updated;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, readInternalEntities } from './decode-entities';
+import type { HtmlWork } from '../pages/parse-html';
 import { htmlToText, rawToHtml, rawToText, stripTags, summarizeHtml, truncateOnWord, xhtmlToHtml } from './text';
 
 describe('decodeEntities', () => {
@@ -48,6 +49,34 @@ describe('htmlToText', () => {
   it('strips thousands of unclosed tags', () => {
     const hostile = 'before <a b="'.repeat(20000) + '<p'.repeat(20000);
     expect(stripTags(hostile, { truncated: true }).startsWith('before')).toBe(true);
+  });
+});
+
+// Shapes that made the old regular expressions backtrack, at n and 2n: the work (parser events)
+// at most doubles, plus a constant. Work is counted, never timed.
+describe('linear on hostile markup', () => {
+  it.each<[string, (n: number) => string, number]>([
+    ['<!a repeated (an escaped channel description, decoded)', (n) => '<!a'.repeat(n), 50_000],
+    ['<? repeated', (n) => 'x<?y'.repeat(n), 50_000],
+    ['unclosed <a ', (n) => 'text <a '.repeat(n), 50_000],
+    ['unclosed <link', (n) => '<link'.repeat(n), 50_000],
+    ['unclosed quotes, then unclosed tags', (n) => '<a b="'.repeat(n) + '<p'.repeat(n), 20_000],
+    ['deep nesting', (n) => '<div><span>'.repeat(n) + 'deep', 20_000],
+    ['comments never closed', (n) => 'a<!--'.repeat(n), 50_000],
+  ])('%s', (_name, shape, n) => {
+    for (const knownOnly of [false, true]) {
+      const small: HtmlWork = { events: 0 };
+      const large: HtmlWork = { events: 0 };
+      htmlToText(shape(n), { knownOnly, work: small });
+      htmlToText(shape(2 * n), { knownOnly, work: large });
+      expect(large.events).toBeLessThanOrEqual(2 * small.events + 16);
+      expect(large.events).toBeLessThanOrEqual(shape(2 * n).length);
+    }
+  });
+
+  it('keeps the text of a hostile document', () => {
+    expect(htmlToText('<b>kept</b>' + '<div>'.repeat(10_000) + 'deep')).toBe('kept deep');
+    expect(htmlToText('Vec<T> ' + '<a '.repeat(10_000), { knownOnly: true }).startsWith('Vec<T>')).toBe(true);
   });
 });
 
