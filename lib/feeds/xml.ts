@@ -13,6 +13,7 @@ import { XMLParser, type X2jOptions } from 'fast-xml-parser';
 import { readInternalEntities, decodeEntities, type EntityContext, DECLARED_ENTITY_BUDGET } from './decode-entities';
 import { FeedError } from './feed-error';
 import { resolveBase } from './resolve-url';
+import { rawToText } from './text';
 
 /** A node of fast-xml-parser's ordered tree. */
 export type XNode = Record<string, unknown>;
@@ -370,7 +371,7 @@ function serialize(node: XNode): string {
 export function textOf(children: XNode[], entities?: EntityContext): string {
   if (children.length === 1) {
     const text = (children[0] as XNode)['#text'];
-    if (typeof text === 'string') return text.indexOf('<') === -1 ? decodeEntities(text, entities).trim() : textOfRaw(text, entities);
+    if (typeof text === 'string') return text.indexOf('<') === -1 ? decodeEntities(text, entities).trim() : rawToText(text, entities).trim();
   }
   let out = '';
   for (const child of children) {
@@ -378,23 +379,6 @@ export function textOf(children: XNode[], entities?: EntityContext): string {
     if (tag === '#text') out += decodeEntities(String(child['#text']), entities);
     else if (tag === '#cdata') out += innerXml(childrenOf(child, '#cdata'));
     else if (tag !== '') out += textOf(childrenOf(child, tag), entities);
-  }
-  return out.trim();
-}
-
-// Raw inner XML of a stop node read as plain text (CDATA kept, tags dropped).
-function textOfRaw(raw: string, entities?: EntityContext): string {
-  let out = '';
-  let last = 0;
-  for (;;) {
-    const start = raw.indexOf('<![CDATA[', last);
-    const chunk = raw.slice(last, start === -1 ? raw.length : start);
-    out += decodeEntities(chunk.replace(/<!--[\s\S]*?-->|<[^>]*>/g, ''), entities);
-    if (start === -1) break;
-    const end = raw.indexOf(']]>', start + 9);
-    out += raw.slice(start + 9, end === -1 ? raw.length : end);
-    if (end === -1) break;
-    last = end + 3;
   }
   return out.trim();
 }
