@@ -5,10 +5,12 @@ import benchSeries from './bench/series';
 import benchRefresh from './bench/refresh';
 import benchPopup from './bench/popup';
 import benchContentScript from './bench/content-script';
+import benchHostile from './bench/hostile';
 import { buildE2eExtension } from '../test/e2e/build-extension';
 
 const SECTIONS: [string, () => Promise<void>][] = [
   ['parser', benchParse],
+  ['hostile input', benchHostile],
   ['series engine', benchSeries],
   ['background refresh', benchRefresh],
   ['popup', benchPopup],

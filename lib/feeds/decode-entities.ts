@@ -1,5 +1,5 @@
 import { FeedError } from './feed-error';
-import { isLegacyEntity, namedEntity } from './html-entities';
+import { decodeHTML, DecodingMode, replaceCodePoint } from 'entities/decode';
 
 /**
  * Entities a document declared in its own internal DTD subset, already expanded (bounded, see
@@ -17,19 +17,23 @@ export const DECLARED_ENTITY_BUDGET = 1_000_000;
 const MAX_ENTITY_VALUE = 16_384;
 const MAX_ENTITY_DECLARATIONS = 512;
 
-// HTML maps numeric references to the C1 range onto the windows-1252 characters feeds meant.
-const C1_REMAP: Record<number, number> = {
-  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
-  0x88: 0x02c6, 0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d, 0x91: 0x2018,
-  0x92: 0x2019, 0x93: 0x201c, 0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc,
-  0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a, 0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
-};
-
-/** The character of a numeric reference, as HTML reads it (invalid code points become U+FFFD). */
+/** The character of a numeric reference, as HTML reads it (C1 controls as windows-1252, invalid code points as U+FFFD). */
 export function codePointToString(code: number): string {
-  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-  if (code >= 0x80 && code <= 0x9f) return String.fromCharCode(C1_REMAP[code] ?? code);
-  return String.fromCodePoint(code);
+  return String.fromCodePoint(code > 0x10ffff ? 0xfffd : replaceCodePoint(code));
+}
+
+const ALPHANUMERIC = /[A-Za-z0-9]/;
+
+/**
+ * The text of a named reference, from the WHATWG table the `entities` package maintains: with a
+ * semicolon, any of the 2,231 names; without, only the legacy names HTML accepts bare (`&copy`),
+ * and only as a whole name (`&copyx` is not `©x`).
+ */
+function namedEntity(name: string, semicolon: boolean): string | undefined {
+  const source = semicolon ? `&${name};` : `&${name}`;
+  const decoded = decodeHTML(source, semicolon ? DecodingMode.Strict : DecodingMode.Legacy);
+  if (decoded === source || (!semicolon && ALPHANUMERIC.test(decoded))) return undefined;
+  return decoded;
 }
 
 const ENTITY_RE = /&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,10})|([A-Za-z][A-Za-z0-9]{0,40}))(;?)/g;
@@ -55,8 +59,7 @@ function decodeOne(
       return value;
     }
   }
-  if (semi) return namedEntity(n) ?? match;
-  return isLegacyEntity(n) ? (namedEntity(n) as string) : match;
+  return namedEntity(n, semi !== '') ?? match;
 }
 
 /**
@@ -130,7 +133,7 @@ export function readInternalEntities(subset: string): Map<string, string> {
       let out = match;
       if (hex !== undefined) out = codePointToString(parseInt(hex, 16));
       else if (dec !== undefined) out = codePointToString(parseInt(dec, 10));
-      else if (semi && name !== undefined) out = declared.get(name) ?? namedEntity(name) ?? match;
+      else if (semi && name !== undefined) out = declared.get(name) ?? namedEntity(name, true) ?? match;
       expanded += out.length;
       if (expanded > MAX_ENTITY_VALUE) throw new FeedError('malformed', 'entity expansion limit exceeded');
       return out;
