@@ -135,7 +135,7 @@ export function mapAtom(root: XNode, rootTag: string, rootScope: Scope, ctx: Doc
         break;
       case 'subtitle':
       case 'tagline':
-        subtitle ??= atomText(children, attrs, ctx, base);
+        if (ctx.details) subtitle ??= atomText(children, attrs, ctx, base);
         break;
       case 'link': {
         const link = readLink(children, attrs, ctx, base);

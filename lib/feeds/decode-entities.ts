@@ -71,7 +71,9 @@ function decodeOne(
 export function decodeEntities(text: string, context?: EntityContext): string {
   let i = text.indexOf('&');
   if (i === -1) return text;
-  let out = '';
+  // Pieces joined once at the end: a long chain of `+=` keeps every piece alive as a rope, which
+  // made dense references (`&lt;` every few characters) cost more per MB as documents grew.
+  const out: string[] = [];
   let last = 0;
   while (i !== -1) {
     // The common references first, without a regex.
@@ -99,12 +101,15 @@ export function decodeEntities(text: string, context?: EntityContext): string {
       }
     }
     if (replacement !== undefined) {
-      out += text.slice(last, i) + replacement;
+      if (i > last) out.push(text.slice(last, i));
+      out.push(replacement);
       last = i + length;
     }
     i = text.indexOf('&', i + (length || 1));
   }
-  return last === 0 ? text : out + text.slice(last);
+  if (last === 0) return text;
+  out.push(text.slice(last));
+  return out.join('');
 }
 
 /**
@@ -151,4 +156,30 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Escapes text for use as HTML content or a double-quoted attribute value. */
 export function escapeHtml(text: string): string {
   return ESCAPE_TEST.test(text) ? text.replace(ESCAPE_RE, (c) => ESCAPES[c] as string) : text;
+}
+
+/** True for code points XML 1.0 allows in a document (no NUL, controls, surrogates). */
+export function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 || code === 0xa || code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+// Tab and newlines are escaped so attribute-value normalisation does not turn them into spaces.
+const XML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;',
+};
+
+/** Escapes text for use inside a double-quoted XML attribute or element, dropping characters XML forbids. */
+export function escapeXml(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (!isXmlChar(code)) continue;
+    out += XML_ESCAPES[char] ?? char;
+  }
+  return out;
 }

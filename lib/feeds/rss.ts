@@ -86,7 +86,7 @@ export function mapRss(
         case 'tagline':
         case 'itunes:summary':
         case 'itunes:subtitle':
-          if (name === 'description' || info.description === undefined) info.description = html(children, ctx, base);
+          if (ctx.details && (name === 'description' || info.description === undefined)) info.description = html(children, ctx, base);
           break;
         case 'lastbuilddate':
         case 'dc:date':

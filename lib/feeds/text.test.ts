@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, readInternalEntities } from './decode-entities';
 import type { HtmlWork } from '../pages/parse-html';
-import { htmlToText, rawToHtml, rawToText, stripTags, summarizeHtml, truncateOnWord, xhtmlToHtml } from './text';
+import { htmlToText, plainTextOf, rawToHtml, rawToText, stripTags, summarizeHtml, truncateOnWord, xhtmlToHtml } from './text';
 
 describe('decodeEntities', () => {
   it.each([
@@ -120,5 +120,30 @@ describe('raw XML content', () => {
   it('xhtmlToHtml unwraps the Atom div and drops namespaces', () => {
     expect(xhtmlToHtml('<div xmlns="http://www.w3.org/1999/xhtml"><p>A <xhtml:b>b</xhtml:b></p></div>', true)).toBe('<p>A <b>b</b></p>');
     expect(xhtmlToHtml('<div xmlns="http://www.w3.org/1999/xhtml"><p>A</p></div>', false)).toBe('<div><p>A</p></div>');
+  });
+});
+
+// Short values that may hold markup (OPML titles): the same stripper, known tags only.
+describe('plainTextOf', () => {
+  it.each([
+    ['plain', 'Julia Evans', 'Julia Evans'],
+    ['bold tags', '<b>Bold</b> title', 'Bold title'],
+    ['script tag kept as inert text', '<script>alert(1)</script>Blog', 'alert(1) Blog'],
+    ['attributes inside tags', '<img src=x onerror="alert(1)">Pic', 'Pic'],
+    ['generics are not markup', 'Vec<T> and Option<Box<T>>', 'Vec<T> and Option<Box<T>>'],
+    ['comparison', 'a < b > c', 'a < b > c'],
+    ['unclosed tag left literal', 'x <b and more', 'x <b and more'],
+    ['whitespace collapsed', '  a \n\t b\u00A0 c  ', 'a b c'],
+    ['controls dropped', 'a\u0000b\u0007c\u007F', 'abc'],
+    ['upper-case tags', '<SPAN>Hi</SPAN>', 'Hi'],
+  ])('%s', (_why, input, expected) => {
+    expect(plainTextOf(input, 1000)).toBe(expected);
+  });
+
+  it.each([
+    ['long text capped', 'x'.repeat(5000), 1000],
+    ['many unclosed tags', '<b '.repeat(500_000), 1000],
+  ])('%s', (_why, input, max) => {
+    expect(plainTextOf(input, max).length).toBeLessThanOrEqual(max);
   });
 });

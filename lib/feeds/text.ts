@@ -108,6 +108,20 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/ [\t\n\f\r ]+|[\t\n\f\r][\t\n\f\r ]*/g, ' ').trim();
 }
 
+// Control characters a title never shows (tab, line feed and carriage return are whitespace).
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * Plain text of a short value that may hold markup (an OPML title or address): known HTML tags
+ * stripped, references decoded, control characters dropped, whitespace (no-break spaces included)
+ * collapsed, at most `maxLength` characters. A huge value costs no more than its head.
+ */
+export function plainTextOf(text: string, maxLength: number): string {
+  const head = text.length > maxLength * 8 ? text.slice(0, maxLength * 8) : text;
+  return htmlToText(head.replace(CONTROLS, '').replace(/\u00a0/g, ' '), { knownOnly: true }).slice(0, maxLength).trim();
+}
+
 /**
  * Plain text of an HTML fragment: read by the project's HTML parser (references decoded, hidden
  * elements skipped, block elements set apart), whitespace collapsed. With `knownOnly` (fields

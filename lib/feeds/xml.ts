@@ -9,7 +9,7 @@
  * - Slop is repaired or tolerated: leading junk before `<`, an unterminated final tag, unclosed
  *   elements (a second, stop-node-free pass takes over when a stop node is never closed).
  */
-import { XMLParser, type X2jOptions } from 'fast-xml-parser';
+import { XMLParser, XMLValidator, type X2jOptions } from 'fast-xml-parser';
 import { readInternalEntities, decodeEntities, type EntityContext, DECLARED_ENTITY_BUDGET } from './decode-entities';
 import { FeedError } from './feed-error';
 import { resolveBase } from './resolve-url';
@@ -69,6 +69,32 @@ function parsers(): [XMLParser, XMLParser] {
   fastParser ??= new XMLParser({ ...BASE_OPTIONS, stopNodes: STOP_TAGS.map((t) => '..' + t) });
   lenientParser ??= new XMLParser({ ...BASE_OPTIONS });
   return [fastParser, lenientParser];
+}
+
+let documentParser: XMLParser | undefined;
+const METADATA = XMLParser.getMetaDataSymbol();
+
+/** Where a document stops being well-formed XML (1-based line, the parser's words), or undefined when it is well-formed. */
+export function xmlProblem(text: string): { line: number; message: string } | undefined {
+  const verdict = XMLValidator.validate(text);
+  return verdict === true ? undefined : { line: verdict.err.line, message: verdict.err.msg };
+}
+
+/**
+ * Parses a whole document of a strict format (OPML) into the same ordered tree, without stop
+ * nodes, recording where each element starts (`startIndexOf`). Entities are left to
+ * `decodeEntities`, names that would pollute prototypes are renamed, nesting is bounded.
+ */
+export function parseXmlDocument(text: string): XNode[] {
+  documentParser ??= new XMLParser({ ...BASE_OPTIONS, captureMetaData: true });
+  return documentParser.parse(text) as XNode[];
+}
+
+/** Offset of an element's `<` in the text `parseXmlDocument` read. */
+export function startIndexOf(node: XNode): number | undefined {
+  const meta: unknown = (node as Record<symbol, unknown>)[METADATA as symbol];
+  if (typeof meta !== 'object' || meta === null || !('startIndex' in meta)) return undefined;
+  return typeof meta.startIndex === 'number' ? meta.startIndex : undefined;
 }
 
 export interface PreparedXml {
