@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, escapeXml } from './decode-entities';
+import { decodeEntities, escapeXml, readInternalEntities } from './decode-entities';
 
 // The one entity decoder serves feeds and OPML alike (references from the entities package's table).
 describe('decodeEntities, on OPML attribute values', () => {
@@ -28,5 +28,19 @@ describe('escapeXml', () => {
   ])('%s', (_why, input, expected) => {
     expect(escapeXml(input)).toBe(expected);
     expect(decodeEntities(escapeXml(input))).toBe(decodeEntities(expected));
+  });
+});
+
+describe('readInternalEntities on hostile subsets', () => {
+  it.each<[string, string, RegExp]>([
+    ['thousands of declarations never closed', '<!ENTITY a '.repeat(20_000), /too many/],
+    ['a value never closed', '<!ENTITY a "' + 'x'.repeat(100_000), /never closed/],
+  ])('%s is refused', (_name, subset, message) => {
+    expect(() => readInternalEntities(subset)).toThrow(message);
+  });
+
+  it('reads declarations whose values hold the other quote and markup', () => {
+    const declared = readInternalEntities(`<!ENTITY q "it's"><!ENTITY m '<b>"x"</b>'><!ENTITY e SYSTEM "file:///x"><!ENTITY % p "no">`);
+    expect(Object.fromEntries(declared)).toEqual({ q: "it's", m: '<b>"x"</b>', e: '' });
   });
 });

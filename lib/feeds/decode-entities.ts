@@ -112,39 +112,55 @@ export function decodeEntities(text: string, context?: EntityContext): string {
   return out.join('');
 }
 
+// The start of one declaration: parameter marker and name (sticky, so it reads only where asked).
+const DECLARATION_HEAD = /<!ENTITY\s+(%\s*)?([A-Za-z_][\w.:-]*)\s+/y;
+// Longest stretch searched for the end of an external declaration (its `>`).
+const MAX_DECLARATION = 4096;
+
+/** Expands the references in one declared value (bounded), against the entities declared before it. */
+function expandValue(raw: string, declared: Map<string, string>): string {
+  let expanded = 0;
+  const value = raw.replace(ENTITY_RE, (match, hex: string | undefined, dec: string | undefined, name: string | undefined, semi: string) => {
+    let out = match;
+    if (hex !== undefined) out = codePointToString(parseInt(hex, 16));
+    else if (dec !== undefined) out = codePointToString(parseInt(dec, 10));
+    else if (semi && name !== undefined) out = declared.get(name) ?? namedEntity(name, true) ?? match;
+    expanded += out.length;
+    if (expanded > MAX_ENTITY_VALUE) throw new FeedError('malformed', 'entity expansion limit exceeded');
+    return out;
+  });
+  if (value.length > MAX_ENTITY_VALUE) throw new FeedError('malformed', 'entity expansion limit exceeded');
+  return value;
+}
+
 /**
  * Reads the general internal entities of a DOCTYPE internal subset into literal text. Values are
  * expanded when declared, each limited in size: a "billion laughs" chain fails on its third or
  * fourth level with a FeedError, long before any large allocation. External (SYSTEM / PUBLIC) and
- * parameter entities are ignored, never fetched.
+ * parameter entities are ignored, never fetched. Linear: every declaration is read within a
+ * bounded stretch, and past 512 declarations the subset is refused.
  */
 export function readInternalEntities(subset: string): Map<string, string> {
   const declared = new Map<string, string>();
-  if (subset.indexOf('<!ENTITY') === -1) return declared;
-  const re = /<!ENTITY\s+(%\s*)?([A-Za-z_][\w.:-]*)\s+(?:"([^"]*)"|'([^']*)'|[^>]*)\s*>/g;
   let count = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(subset)) !== null) {
+  for (let at = subset.indexOf('<!ENTITY'); at !== -1; at = subset.indexOf('<!ENTITY', at + 8)) {
     if (++count > MAX_ENTITY_DECLARATIONS) throw new FeedError('malformed', 'too many entity declarations');
-    if (m[1] !== undefined) continue; // parameter entity
-    if (declared.has(m[2] as string)) continue; // the first declaration binds
-    const raw = m[3] ?? m[4];
-    if (raw === undefined) {
-      declared.set(m[2] as string, ''); // external entity: never read, its references vanish
+    DECLARATION_HEAD.lastIndex = at;
+    const head = DECLARATION_HEAD.exec(subset);
+    if (!head) continue;
+    const name = head[2] as string;
+    const start = DECLARATION_HEAD.lastIndex;
+    const quote = subset[start];
+    if (quote !== '"' && quote !== "'") {
+      // External entity: never read, its references vanish (unless something declared it first).
+      const end = subset.slice(start, start + MAX_DECLARATION).indexOf('>');
+      if (end !== -1 && head[1] === undefined && !declared.has(name)) declared.set(name, '');
       continue;
     }
-    let expanded = 0;
-    const value = raw.replace(ENTITY_RE, (match, hex: string | undefined, dec: string | undefined, name: string | undefined, semi: string) => {
-      let out = match;
-      if (hex !== undefined) out = codePointToString(parseInt(hex, 16));
-      else if (dec !== undefined) out = codePointToString(parseInt(dec, 10));
-      else if (semi && name !== undefined) out = declared.get(name) ?? namedEntity(name, true) ?? match;
-      expanded += out.length;
-      if (expanded > MAX_ENTITY_VALUE) throw new FeedError('malformed', 'entity expansion limit exceeded');
-      return out;
-    });
-    if (value.length > MAX_ENTITY_VALUE) throw new FeedError('malformed', 'entity expansion limit exceeded');
-    declared.set(m[2] as string, value);
+    const close = subset.slice(start + 1, start + 2 + MAX_ENTITY_VALUE).indexOf(quote);
+    if (close === -1) throw new FeedError('malformed', 'entity value too long or never closed');
+    if (head[1] !== undefined || declared.has(name)) continue; // parameter entity; the first declaration binds
+    declared.set(name, expandValue(subset.slice(start + 1, start + 1 + close), declared));
   }
   return declared;
 }
