@@ -1,6 +1,7 @@
 // Feeds the engine had never seen: each table covers one cause of a miss, with fixtures we wrote.
 import { describe, expect, it } from 'vitest';
 import { contentLocation } from './fetch';
+import { authorName } from './item-builder';
 import { parseFeed, type ParsedItem } from './parse';
 
 const rss = (items: string, channel = '') =>
@@ -96,4 +97,20 @@ describe('XHTML content as HTML', () => {
     ['an empty non-void element', '<p><span class="x"/>after</p>', '<p><span class="x"></span>after</p>'],
     ['prefixed elements and declarations', '<x:p xmlns:x="http://www.w3.org/1999/xhtml">a<x:hr></x:hr></x:p>', '<p>a<hr /></p>'],
   ])('%s', (_name, inner, html) => expect(xhtml(inner)).toBe(html));
+});
+
+describe('author names', () => {
+  it.each<[string, string]>([
+    ['jane@example.com (Jane Doe)', 'Jane Doe'],
+    ['"Jane Doe" <jane@example.com>', 'Jane Doe'],
+    ['Jane Doe', 'Jane Doe'],
+    ['jane@example.com', 'jane@example.com'],
+    ['(no address)', '(no address)'],
+    ['Team <team at example.com>', 'Team <team at example.com>'],
+  ])('%s', (raw, name) => expect(authorName(raw)).toBe(name));
+
+  it.each(['@', '<!a', 'x@y <'])('a name of %s repeated 100,000 times is read as written', (unit) => {
+    const raw = unit.repeat(100_000);
+    expect(authorName(raw)).toBe(raw.trim());
+  });
 });

@@ -155,10 +155,22 @@ export function finalizeItems(drafts: ItemDraft[], details = false): ParsedItem[
 export function authorName(text: string): string | undefined {
   const value = collapseWhitespace(text);
   if (value === '') return undefined;
-  // `email (Name)` and `Name <email>`
-  const paren = /^\S+@\S+\s*\((.+)\)$/.exec(value);
-  if (paren) return (paren[1] as string).trim();
-  const angle = /^(.+?)\s*<\S+@\S+>$/.exec(value);
-  if (angle) return (angle[1] as string).replace(/^"|"$/g, '').trim();
+  // `email (Name)` and `Name <email>`, found with indexOf: no backtracking on hostile values.
+  const open = value.indexOf('(');
+  if (open > 0 && value.endsWith(')') && isEmail(value.slice(0, open).trimEnd())) {
+    const name = value.slice(open + 1, -1).trim();
+    if (name !== '') return name;
+  }
+  const lt = value.lastIndexOf('<');
+  if (lt > 0 && value.endsWith('>') && isEmail(value.slice(lt + 1, -1))) {
+    const name = value.slice(0, lt).trim().replace(/^"|"$/g, '').trim();
+    if (name !== '') return name;
+  }
   return value;
+}
+
+// An address-like token: no whitespace, an `@` with something on both sides.
+function isEmail(text: string): boolean {
+  const at = text.indexOf('@');
+  return at > 0 && at < text.length - 1 && !/\s/.test(text);
 }
