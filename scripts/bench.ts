@@ -7,10 +7,12 @@ import benchPopup from './bench/popup';
 import benchContentScript from './bench/content-script';
 import benchSync from './bench/sync';
 import benchListing from './bench/listing';
+import benchHostile from './bench/hostile';
 import { buildE2eExtension } from '../test/e2e/build-extension';
 
 const SECTIONS: [string, () => Promise<void>][] = [
   ['parser', benchParse],
+  ['hostile input', benchHostile],
   ['series engine', benchSeries],
   ['background refresh', benchRefresh],
   ['popup', benchPopup],

@@ -131,7 +131,7 @@ function check(feed: ParsedFeed | undefined, e: Expectation): Outcome {
     case 'categories':
       return same(item?.categories[Number(parts[3])], exp);
     case 'enclosures':
-      return same(item?.enclosures[Number(parts[3])]?.url, exp);
+      return same(item?.enclosures?.[Number(parts[3])]?.url, exp);
     default:
       return { pass: false, actual: `(unmapped path ${e.path})`, expected };
   }
@@ -156,7 +156,7 @@ function main(): void {
     let error: string | undefined;
     try {
       const body = c.xmlBase64 !== undefined ? Uint8Array.from(Buffer.from(c.xmlBase64, 'base64')) : (c.xml ?? '');
-      feed = parseFeed(body, { url: baseUrl(c), contentType: header(c.httpHeaders, 'content-type') });
+      feed = parseFeed(body, { url: baseUrl(c), contentType: header(c.httpHeaders, 'content-type'), details: true });
     } catch (err) {
       const e = err as Error & { code?: string };
       if (e.name !== 'FeedError') crashed++;

@@ -5,7 +5,7 @@ import {
   type DocContext, type ItemDraft, type TextValue,
 } from './item-builder';
 import { parseDate } from './parse-date';
-import { resolveUrl } from './resolve-url';
+import { resolveId, resolveUrl } from './resolve-url';
 import { rawToHtml, rawToText, xhtmlToHtml } from './text';
 import type { ParsedFeed } from './types';
 import { attr, attrsOf, baseOf, childrenOf, eachElement, innerXml, tagOf, textOf, type Attrs, type Scope, type Visitor, type XNode } from './xml';
@@ -54,7 +54,8 @@ export function atomText(children: XNode[], attrs: Attrs | undefined, ctx: DocCo
     const decoded = decodeBase64Utf8(rawToText(raw, ctx.entities));
     return decoded === undefined || decoded.indexOf('\u0000') !== -1 || decoded.indexOf('\ufffd') !== -1 ? undefined : { html: false, value: decoded };
   }
-  return { html: false, value: rawToText(raw, ctx.entities) };
+  // Plain text (RFC 4287 section 3.1.1.1): markup inside it is text too, shown as written.
+  return { html: false, value: rawToText(raw, ctx.entities, true) };
 }
 
 interface Link {
@@ -134,7 +135,7 @@ export function mapAtom(root: XNode, rootTag: string, rootScope: Scope, ctx: Doc
         break;
       case 'subtitle':
       case 'tagline':
-        subtitle ??= atomText(children, attrs, ctx, base);
+        if (ctx.details) subtitle ??= atomText(children, attrs, ctx, base);
         break;
       case 'link': {
         const link = readLink(children, attrs, ctx, base);
@@ -162,11 +163,11 @@ export function mapAtom(root: XNode, rootTag: string, rootScope: Scope, ctx: Doc
     format: 'atom',
     version,
     title: plainText(title),
-    items: finalizeItems(drafts, ctx.documentBase),
+    items: finalizeItems(drafts, ctx.details),
   };
   const siteUrl = alternateOf(links);
   if (siteUrl !== undefined) feed.siteUrl = siteUrl;
-  const description = plainText(subtitle);
+  const description = ctx.details ? plainText(subtitle) : '';
   if (description !== '') feed.description = description;
   if ((updated ?? published) !== undefined) feed.updated = updated ?? published;
   if (published !== undefined) feed.published = published;
@@ -186,6 +187,7 @@ class EntryReader implements Visitor {
   published: string | undefined;
   issued: string | undefined;
   created: string | undefined;
+  dcDate: string | undefined;
   mediaDescription: TextValue | undefined;
 
   constructor(
@@ -197,7 +199,7 @@ class EntryReader implements Visitor {
     const { ctx, draft, base } = this;
     switch (name) {
       case 'id':
-        draft.id ??= textOf(children, ctx.entities);
+        draft.id ??= resolveId(textOf(children, ctx.entities), baseOf(base, attrs));
         break;
       case 'title':
         draft.title ??= atomText(children, attrs, ctx, baseOf(base, attrs));
@@ -240,7 +242,11 @@ class EntryReader implements Visitor {
         break;
       }
       case 'dc:subject':
+      case 'media:category':
         addUnique(draft.categories, textOf(children, ctx.entities));
+        break;
+      case 'dc:date':
+        this.dcDate = parseDate(textOf(children, ctx.entities)) ?? this.dcDate;
         break;
       case 'media:group':
         eachElement(child, tagOf(child), childScope, ctx.names, this);
@@ -254,7 +260,8 @@ class EntryReader implements Visitor {
   finish(): ItemDraft {
     const { draft } = this;
     draft.url = alternateOf(this.links);
-    draft.published = this.published ?? this.issued ?? this.created;
+    draft.published = this.published ?? this.issued ?? this.created ?? this.dcDate;
+    draft.updated ??= this.dcDate;
     if (!draft.summary && !draft.content && this.mediaDescription) draft.summary = this.mediaDescription;
     return draft;
   }

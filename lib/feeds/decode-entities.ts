@@ -1,5 +1,5 @@
 import { FeedError } from './feed-error';
-import { isLegacyEntity, namedEntity } from './html-entities';
+import { decodeHTML, DecodingMode, replaceCodePoint } from 'entities/decode';
 
 /**
  * Entities a document declared in its own internal DTD subset, already expanded (bounded, see
@@ -17,19 +17,23 @@ export const DECLARED_ENTITY_BUDGET = 1_000_000;
 const MAX_ENTITY_VALUE = 16_384;
 const MAX_ENTITY_DECLARATIONS = 512;
 
-// HTML maps numeric references to the C1 range onto the windows-1252 characters feeds meant.
-const C1_REMAP: Record<number, number> = {
-  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
-  0x88: 0x02c6, 0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d, 0x91: 0x2018,
-  0x92: 0x2019, 0x93: 0x201c, 0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc,
-  0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a, 0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
-};
-
-/** The character of a numeric reference, as HTML reads it (invalid code points become U+FFFD). */
+/** The character of a numeric reference, as HTML reads it (C1 controls as windows-1252, invalid code points as U+FFFD). */
 export function codePointToString(code: number): string {
-  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
-  if (code >= 0x80 && code <= 0x9f) return String.fromCharCode(C1_REMAP[code] ?? code);
-  return String.fromCodePoint(code);
+  return String.fromCodePoint(code > 0x10ffff ? 0xfffd : replaceCodePoint(code));
+}
+
+const ALPHANUMERIC = /[A-Za-z0-9]/;
+
+/**
+ * The text of a named reference, from the WHATWG table the `entities` package maintains: with a
+ * semicolon, any of the 2,231 names; without, only the legacy names HTML accepts bare (`&copy`),
+ * and only as a whole name (`&copyx` is not `©x`).
+ */
+function namedEntity(name: string, semicolon: boolean): string | undefined {
+  const source = semicolon ? `&${name};` : `&${name}`;
+  const decoded = decodeHTML(source, semicolon ? DecodingMode.Strict : DecodingMode.Legacy);
+  if (decoded === source || (!semicolon && ALPHANUMERIC.test(decoded))) return undefined;
+  return decoded;
 }
 
 const ENTITY_RE = /&(?:#[xX]([0-9a-fA-F]{1,8})|#([0-9]{1,10})|([A-Za-z][A-Za-z0-9]{0,40}))(;?)/g;
@@ -55,8 +59,7 @@ function decodeOne(
       return value;
     }
   }
-  if (semi) return namedEntity(n) ?? match;
-  return isLegacyEntity(n) ? (namedEntity(n) as string) : match;
+  return namedEntity(n, semi !== '') ?? match;
 }
 
 /**
@@ -68,7 +71,9 @@ function decodeOne(
 export function decodeEntities(text: string, context?: EntityContext): string {
   let i = text.indexOf('&');
   if (i === -1) return text;
-  let out = '';
+  // Pieces joined once at the end: a long chain of `+=` keeps every piece alive as a rope, which
+  // made dense references (`&lt;` every few characters) cost more per MB as documents grew.
+  const out: string[] = [];
   let last = 0;
   while (i !== -1) {
     // The common references first, without a regex.
@@ -96,47 +101,66 @@ export function decodeEntities(text: string, context?: EntityContext): string {
       }
     }
     if (replacement !== undefined) {
-      out += text.slice(last, i) + replacement;
+      if (i > last) out.push(text.slice(last, i));
+      out.push(replacement);
       last = i + length;
     }
     i = text.indexOf('&', i + (length || 1));
   }
-  return last === 0 ? text : out + text.slice(last);
+  if (last === 0) return text;
+  out.push(text.slice(last));
+  return out.join('');
+}
+
+// The start of one declaration: parameter marker and name (sticky, so it reads only where asked).
+const DECLARATION_HEAD = /<!ENTITY\s+(%\s*)?([A-Za-z_][\w.:-]*)\s+/y;
+// Longest stretch searched for the end of an external declaration (its `>`).
+const MAX_DECLARATION = 4096;
+
+/** Expands the references in one declared value (bounded), against the entities declared before it. */
+function expandValue(raw: string, declared: Map<string, string>): string {
+  let expanded = 0;
+  const value = raw.replace(ENTITY_RE, (match, hex: string | undefined, dec: string | undefined, name: string | undefined, semi: string) => {
+    let out = match;
+    if (hex !== undefined) out = codePointToString(parseInt(hex, 16));
+    else if (dec !== undefined) out = codePointToString(parseInt(dec, 10));
+    else if (semi && name !== undefined) out = declared.get(name) ?? namedEntity(name, true) ?? match;
+    expanded += out.length;
+    if (expanded > MAX_ENTITY_VALUE) throw new FeedError('malformed', 'entity expansion limit exceeded');
+    return out;
+  });
+  if (value.length > MAX_ENTITY_VALUE) throw new FeedError('malformed', 'entity expansion limit exceeded');
+  return value;
 }
 
 /**
  * Reads the general internal entities of a DOCTYPE internal subset into literal text. Values are
  * expanded when declared, each limited in size: a "billion laughs" chain fails on its third or
  * fourth level with a FeedError, long before any large allocation. External (SYSTEM / PUBLIC) and
- * parameter entities are ignored, never fetched.
+ * parameter entities are ignored, never fetched. Linear: every declaration is read within a
+ * bounded stretch, and past 512 declarations the subset is refused.
  */
 export function readInternalEntities(subset: string): Map<string, string> {
   const declared = new Map<string, string>();
-  if (subset.indexOf('<!ENTITY') === -1) return declared;
-  const re = /<!ENTITY\s+(%\s*)?([A-Za-z_][\w.:-]*)\s+(?:"([^"]*)"|'([^']*)'|[^>]*)\s*>/g;
   let count = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(subset)) !== null) {
+  for (let at = subset.indexOf('<!ENTITY'); at !== -1; at = subset.indexOf('<!ENTITY', at + 8)) {
     if (++count > MAX_ENTITY_DECLARATIONS) throw new FeedError('malformed', 'too many entity declarations');
-    if (m[1] !== undefined) continue; // parameter entity
-    if (declared.has(m[2] as string)) continue; // the first declaration binds
-    const raw = m[3] ?? m[4];
-    if (raw === undefined) {
-      declared.set(m[2] as string, ''); // external entity: never read, its references vanish
+    DECLARATION_HEAD.lastIndex = at;
+    const head = DECLARATION_HEAD.exec(subset);
+    if (!head) continue;
+    const name = head[2] as string;
+    const start = DECLARATION_HEAD.lastIndex;
+    const quote = subset[start];
+    if (quote !== '"' && quote !== "'") {
+      // External entity: never read, its references vanish (unless something declared it first).
+      const end = subset.slice(start, start + MAX_DECLARATION).indexOf('>');
+      if (end !== -1 && head[1] === undefined && !declared.has(name)) declared.set(name, '');
       continue;
     }
-    let expanded = 0;
-    const value = raw.replace(ENTITY_RE, (match, hex: string | undefined, dec: string | undefined, name: string | undefined, semi: string) => {
-      let out = match;
-      if (hex !== undefined) out = codePointToString(parseInt(hex, 16));
-      else if (dec !== undefined) out = codePointToString(parseInt(dec, 10));
-      else if (semi && name !== undefined) out = declared.get(name) ?? namedEntity(name) ?? match;
-      expanded += out.length;
-      if (expanded > MAX_ENTITY_VALUE) throw new FeedError('malformed', 'entity expansion limit exceeded');
-      return out;
-    });
-    if (value.length > MAX_ENTITY_VALUE) throw new FeedError('malformed', 'entity expansion limit exceeded');
-    declared.set(m[2] as string, value);
+    const close = subset.slice(start + 1, start + 2 + MAX_ENTITY_VALUE).indexOf(quote);
+    if (close === -1) throw new FeedError('malformed', 'entity value too long or never closed');
+    if (head[1] !== undefined || declared.has(name)) continue; // parameter entity; the first declaration binds
+    declared.set(name, expandValue(subset.slice(start + 1, start + 1 + close), declared));
   }
   return declared;
 }
@@ -148,4 +172,30 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Escapes text for use as HTML content or a double-quoted attribute value. */
 export function escapeHtml(text: string): string {
   return ESCAPE_TEST.test(text) ? text.replace(ESCAPE_RE, (c) => ESCAPES[c] as string) : text;
+}
+
+/** True for code points XML 1.0 allows in a document (no NUL, controls, surrogates). */
+export function isXmlChar(code: number): boolean {
+  return (
+    code === 0x9 || code === 0xa || code === 0xd ||
+    (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) ||
+    (code >= 0x10000 && code <= 0x10ffff)
+  );
+}
+
+// Tab and newlines are escaped so attribute-value normalisation does not turn them into spaces.
+const XML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;',
+};
+
+/** Escapes text for use inside a double-quoted XML attribute or element, dropping characters XML forbids. */
+export function escapeXml(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    if (!isXmlChar(code)) continue;
+    out += XML_ESCAPES[char] ?? char;
+  }
+  return out;
 }

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../test/shared-corpus';
 import { startFixtureServer, type FixtureServer } from '../../test/fixtures/server';
+import type { HtmlWork } from '../pages/parse-html';
 import { discoverFeeds, findFeedLinks, looksLikeFeed, type DiscoveredFeed } from './discover';
 
 const PAGE = 'https://blog.example.com/posts/hello/';
@@ -47,6 +48,45 @@ describe('findFeedLinks', () => {
     const found = findFeedLinks(PAGE, html);
     expect(found).toHaveLength(expected.length);
     expected.forEach((feed, i) => expect(found[i]).toMatchObject(feed));
+  });
+});
+
+describe('findFeedLinks: lookalikes', () => {
+  const alternate = (type: string, href: string) => `<link rel="alternate" type="${type}" href="${href}">`;
+  it.each<[string, string, Partial<DiscoveredFeed>[]]>([
+    ['a WordPress REST resource is not a feed', alternate('application/json', '/wp-json/wp/v2/posts/42'), []],
+    ['nor is one named by rest_route', alternate('application/json', '/?rest_route=/wp/v2/pages/7'), []],
+    ['a JSON Feed served as application/json is', alternate('application/json', '/feed.json'), [{ url: 'https://blog.example.com/feed.json', type: 'json' }]],
+    ['a pipe command is not an address', alternate('application/rss+xml', '|some-command --fetch'), []],
+    ['nor is a template', alternate('application/atom+xml', '{{ feed_url }}'), []],
+    ['application/rss is a feed', alternate('application/rss', '/index.rss'), [{ url: 'https://blog.example.com/index.rss', type: 'rss' }]],
+    ['application/atom is a feed', alternate('application/atom', '/index.atom'), [{ url: 'https://blog.example.com/index.atom', type: 'atom' }]],
+    ['text/xml is a feed', alternate('text/xml', '/rss.php'), [{ url: 'https://blog.example.com/rss.php', type: 'rss', source: 'link' }]],
+    ['an oEmbed alternate is not', alternate('application/json+oembed', '/wp-json/oembed/1.0/embed?url=x'), []],
+    ['an anchor into the REST API is not', '<a href="/wp-json/wp/v2/feed/">api</a>', []],
+  ])('%s', (_name, html, expected) => {
+    const found = findFeedLinks(PAGE, html);
+    expect(found).toHaveLength(expected.length);
+    expected.forEach((feed, i) => expect(found[i]).toMatchObject(feed));
+  });
+});
+
+describe('findFeedLinks: linear on hostile pages', () => {
+  const feedLink = '<link rel="alternate" type="application/rss+xml" href="/feed.xml">';
+  // Work (parser events and elements visited) at n and 2n repetitions: doubling the input at most
+  // doubles the work, plus a constant.
+  it.each<[string, (n: number) => string, number]>([
+    ['unclosed <a ', (n) => feedLink + '<a '.repeat(n), 50_000],
+    ['unclosed <link', (n) => feedLink + '<link'.repeat(n), 25_000],
+    ['deep nesting', (n) => feedLink + '<div><span>'.repeat(n), 20_000],
+    ['unclosed quotes', (n) => feedLink + '<a href="x'.repeat(n), 20_000],
+  ])('%s: work grows linearly', (_name, page, n) => {
+    const small: HtmlWork = { events: 0 };
+    const large: HtmlWork = { events: 0 };
+    expect(findFeedLinks(PAGE, page(n), small)[0]?.url).toBe('https://blog.example.com/feed.xml');
+    findFeedLinks(PAGE, page(2 * n), large);
+    expect(large.events).toBeLessThanOrEqual(2 * small.events + 16);
+    expect(large.events).toBeLessThanOrEqual(page(2 * n).length);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
- * Finds the feeds a web page offers without a DOM (service workers have no DOMParser): a small
- * tolerant scan of `<base>`, `<link>` and `<a>` start tags.
+ * Finds the feeds a web page offers without a DOM (service workers have no DOMParser): the
+ * page's `<base>`, `<link>` and `<a>` elements, read through the project's one HTML parser.
  */
-import { decodeEntities } from './decode-entities';
+import { elementsOf, parseHtml, type Element, type HtmlWork } from '../pages/parse-html';
 import { sniffFeedFormat } from './parse';
 
 /** A feed a page offers. */
@@ -16,33 +16,37 @@ export interface DiscoveredFeed {
 /** Paths many blog engines serve their feed at. */
 export const WELL_KNOWN_FEED_PATHS = ['/feed', '/feed.xml', '/rss', '/rss.xml', '/atom.xml', '/index.xml', '/feed.json'] as const;
 
+// Alternate types that announce a feed: the registered ones, and the unregistered but common
+// `application/rss`, `application/atom` and `text/xml` that some engines still write.
 const LINK_TYPES: Record<string, DiscoveredFeed['type']> = {
   'application/rss+xml': 'rss',
   'application/rdf+xml': 'rss',
+  'application/rss': 'rss',
+  'application/x-rss+xml': 'rss',
+  'text/rss+xml': 'rss',
   'application/atom+xml': 'atom',
+  'application/atom': 'atom',
+  'application/x-atom+xml': 'atom',
+  'text/xml': 'unknown',
   'application/feed+json': 'json',
   'application/json': 'json',
 };
 
 // Only the head and the first part of the body matter; huge pages are not scanned to the end.
 const SCAN_LIMIT = 512 * 1024;
-const TAG = /<(base|link|a)\b((?:[^>"']|"[^"]*"|'[^']*')*)>/gi;
-const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 const FEEDISH_HREF = /(?:^|[/.])(?:feed|rss|atom)(?:[/.]|\.xml|\.json|$)|\.(?:rss|atom)$|[?&](?:feed|format)=(?:rss|atom)/i;
+// Characters no URL reference holds (RFC 3986): an href with one is a command line or a template
+// (`|some-command` is the pipe-command syntax of some desktop readers), not an address.
+const NOT_A_URL = /[\s|<>"{}^`\\]/;
+// JSON alternates that are API resources, not feeds: WordPress's REST API (`/wp-json/…`, `?rest_route=`).
+const JSON_API = /\/wp-json(?:\/|$)|[?&]rest_route=/i;
 
-function attributes(source: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const match of source.matchAll(ATTRIBUTE)) {
-    const name = match[1]!.toLowerCase();
-    if (!found.has(name)) found.set(name, decodeEntities(match[2] ?? match[3] ?? match[4] ?? ''));
-  }
-  return found;
-}
-
+/** The absolute http(s) URL an href names against `base`, or undefined for anything else. */
 function resolveWeb(href: string | undefined, base: string): string | undefined {
-  if (!href) return undefined;
+  const text = href?.trim();
+  if (!text || NOT_A_URL.test(text)) return undefined;
   try {
-    const url = new URL(href.trim(), base);
+    const url = new URL(text, base);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
     url.hash = '';
     return url.href;
@@ -58,27 +62,40 @@ function typeFromHref(href: string): DiscoveredFeed['type'] {
   return 'unknown';
 }
 
-/** Feeds named in the page itself: `<link rel="alternate">` (against `<base>`) and anchors that clearly point at feeds. */
-export function findFeedLinks(pageUrl: string, html: string): DiscoveredFeed[] {
+/** The feed an alternate `<link>` announces, or undefined when it announces something else. */
+function alternateFeed(element: Element, url: string): DiscoveredFeed | undefined {
+  const rel = (element.attribs.rel ?? '').toLowerCase().split(/\s+/);
+  const mime = (element.attribs.type ?? '').toLowerCase().split(';')[0]!.trim();
+  const declared = LINK_TYPES[mime];
+  if (!rel.includes('alternate') || declared === undefined) return undefined;
+  if (declared === 'json' && JSON_API.test(new URL(url).pathname + new URL(url).search)) return undefined;
+  const type = declared === 'unknown' ? typeFromHref(url) : declared;
+  const title = element.attribs.title?.trim();
+  return { url, type, source: 'link', ...(title ? { title } : {}) };
+}
+
+/**
+ * Feeds named in the page itself: `<link rel="alternate">` (against `<base>`) and anchors that
+ * clearly point at feeds. `work`, when given, counts the parser's events and the elements visited.
+ */
+export function findFeedLinks(pageUrl: string, html: string, work?: HtmlWork): DiscoveredFeed[] {
   let base = pageUrl;
   const links: DiscoveredFeed[] = [];
   const anchors: DiscoveredFeed[] = [];
-  for (const match of html.slice(0, SCAN_LIMIT).matchAll(TAG)) {
-    const tag = match[1]!.toLowerCase();
-    const attrs = attributes(match[2] ?? '');
+  for (const element of elementsOf(parseHtml(html.slice(0, SCAN_LIMIT), work))) {
+    if (work) work.events++;
+    const tag = element.name;
+    if (tag !== 'base' && tag !== 'link' && tag !== 'a') continue;
     if (tag === 'base') {
-      base = resolveWeb(attrs.get('href'), pageUrl) ?? base;
+      base = resolveWeb(element.attribs.href, pageUrl) ?? base;
       continue;
     }
-    const url = resolveWeb(attrs.get('href'), base);
+    const url = resolveWeb(element.attribs.href, base);
     if (!url) continue;
     if (tag === 'link') {
-      const rel = (attrs.get('rel') ?? '').toLowerCase().split(/\s+/);
-      const type = LINK_TYPES[(attrs.get('type') ?? '').toLowerCase().split(';')[0]!.trim()];
-      if (!rel.includes('alternate') || !type) continue;
-      const title = attrs.get('title')?.trim();
-      links.push({ url, type, source: 'link', ...(title ? { title } : {}) });
-    } else if (FEEDISH_HREF.test(new URL(url).pathname + new URL(url).search)) {
+      const feed = alternateFeed(element, url);
+      if (feed) links.push(feed);
+    } else if (FEEDISH_HREF.test(new URL(url).pathname + new URL(url).search) && !JSON_API.test(url)) {
       anchors.push({ url, type: typeFromHref(url), source: 'anchor' });
     }
   }

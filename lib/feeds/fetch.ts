@@ -33,6 +33,8 @@ export interface FetchModified extends FetchFreshness {
   body: Uint8Array;
   contentType?: string;
   finalUrl: string;
+  /** The base for the body's relative URLs when it is not `finalUrl`: its `Content-Location`, resolved. */
+  baseUrl?: string;
   /** The request was redirected on the way to `finalUrl`. */
   redirected: boolean;
   /**
@@ -134,6 +136,17 @@ async function readBody(response: Response, maxBytes: number): Promise<Uint8Arra
   return body;
 }
 
+/** A `Content-Location` header resolved against the URL fetched; the URL itself when absent or not http(s). */
+export function contentLocation(header: string | null, url: string): string {
+  if (!header?.trim()) return url;
+  try {
+    const resolved = new URL(header.trim(), url);
+    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : url;
+  } catch {
+    return url;
+  }
+}
+
 function requestHeaders(options: FetchFeedOptions): Headers {
   const headers = new Headers({ Accept: ACCEPT });
   if (options.etag) headers.set('If-None-Match', options.etag);
@@ -217,6 +230,8 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
     const body = await readBody(response, options.maxBytes ?? DEFAULT_FETCH_MAX_BYTES);
     if (!body) return failure('too-large', `${url} is larger than ${Math.round((options.maxBytes ?? DEFAULT_FETCH_MAX_BYTES) / 1048576)} MB.`);
     const result: FetchModified = { kind: 'modified', body, ...where, ...parseFreshness(response.headers) };
+    const baseUrl = contentLocation(response.headers.get('content-location'), hop.url);
+    if (baseUrl !== hop.url) result.baseUrl = baseUrl;
     const contentType = response.headers.get('content-type');
     const etag = response.headers.get('etag');
     const lastModified = response.headers.get('last-modified');

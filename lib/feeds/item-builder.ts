@@ -12,11 +12,14 @@ export interface DocContext {
   entities: EntityContext;
   names: NameContext;
   /**
-   * The base before any `xml:base`: the feed's URL (or its self link). Relative URLs in an item's
-   * HTML that no `xml:base` governs are resolved against the item's own link instead, as the
-   * browser would on the article page.
+   * The base before any `xml:base`: the feed's URL (the `Content-Location` the fetch layer passes,
+   * else the URL fetched), or else its self link. Relative URLs, ids and links in HTML resolve
+   * against it, as RFC 4287 and feed readers do; only an item of a document with no base at all
+   * resolves its HTML against its own link.
    */
   documentBase?: string;
+  /** Compute contentHtml, enclosures and the feed description (`ParseOptions.details`). */
+  details?: boolean;
 }
 
 /** A value that is either plain text or HTML source. */
@@ -95,9 +98,9 @@ export function stableHash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
-function finalizeItem(draft: ItemDraft, urlIsUnique: boolean): ParsedItem {
+function finalizeItem(draft: ItemDraft, urlIsUnique: boolean, details: boolean): ParsedItem {
   const title = plainText(draft.title);
-  const html = draft.content ? contentHtml(draft.content) : undefined;
+  const html = details && draft.content ? contentHtml(draft.content) : undefined;
   const summarySource = draft.summary ?? draft.content;
   const summary = summarySource ? summaryOf(summarySource) : undefined;
   const date = draft.published ?? draft.updated;
@@ -108,7 +111,8 @@ function finalizeItem(draft: ItemDraft, urlIsUnique: boolean): ParsedItem {
   id ??= 'hash:' + stableHash(`${draft.url ?? ''}\n${title}\n${date ?? ''}${date === undefined ? '\n' + (summary ?? '') : ''}`);
   const item: {
     -readonly [K in keyof ParsedItem]: ParsedItem[K];
-  } = { id, title, authors: draft.authors, categories: draft.categories, enclosures: draft.enclosures };
+  } = { id, title, authors: draft.authors, categories: draft.categories };
+  if (details) item.enclosures = draft.enclosures;
   if (draft.url !== undefined) item.url = draft.url;
   if (draft.published !== undefined) item.published = draft.published;
   if (draft.updated !== undefined) item.updated = draft.updated;
@@ -123,16 +127,25 @@ function finalizeItem(draft: ItemDraft, urlIsUnique: boolean): ParsedItem {
  * id); else the link, unless several id-less items share it (feeds that link every item to the
  * home page); else a stable hash. Items repeating an earlier id are dropped (the first is kept).
  */
-export function finalizeItems(drafts: ItemDraft[], documentBase?: string): ParsedItem[] {
+export function finalizeItems(drafts: ItemDraft[], details = false): ParsedItem[] {
   const urlCount = new Map<string, number>();
   for (const d of drafts) {
     if ((d.id === undefined || d.id === '') && d.url !== undefined) urlCount.set(d.url, (urlCount.get(d.url) ?? 0) + 1);
   }
   const seen = new Set<string>();
+  const hashes = new Map<string, number>();
   const items: ParsedItem[] = [];
   for (const draft of drafts) {
-    if (draft.content?.html && draft.url !== undefined && draft.content.base === documentBase) draft.content.base = draft.url;
-    const item = finalizeItem(draft, draft.url === undefined || urlCount.get(draft.url) === 1);
+    // HTML with no base at all (no feed URL, no self link, no xml:base): the item's own link.
+    if (draft.content?.html && draft.url !== undefined && draft.content.base === undefined) draft.content.base = draft.url;
+    let item = finalizeItem(draft, draft.url === undefined || urlCount.get(draft.url) === 1, details);
+    if (item.id.startsWith('hash:')) {
+      // Id-less items that hash alike are still distinct entries of the document: numbered by
+      // occurrence, so the ids stay stable from one refresh to the next.
+      const count = (hashes.get(item.id) ?? 0) + 1;
+      hashes.set(item.id, count);
+      if (count > 1) item = { ...item, id: `${item.id}:${count}` };
+    }
     if (seen.has(item.id)) continue;
     seen.add(item.id);
     items.push(item);
@@ -144,10 +157,22 @@ export function finalizeItems(drafts: ItemDraft[], documentBase?: string): Parse
 export function authorName(text: string): string | undefined {
   const value = collapseWhitespace(text);
   if (value === '') return undefined;
-  // `email (Name)` and `Name <email>`
-  const paren = /^\S+@\S+\s*\((.+)\)$/.exec(value);
-  if (paren) return (paren[1] as string).trim();
-  const angle = /^(.+?)\s*<\S+@\S+>$/.exec(value);
-  if (angle) return (angle[1] as string).replace(/^"|"$/g, '').trim();
+  // `email (Name)` and `Name <email>`, found with indexOf: no backtracking on hostile values.
+  const open = value.indexOf('(');
+  if (open > 0 && value.endsWith(')') && isEmail(value.slice(0, open).trimEnd())) {
+    const name = value.slice(open + 1, -1).trim();
+    if (name !== '') return name;
+  }
+  const lt = value.lastIndexOf('<');
+  if (lt > 0 && value.endsWith('>') && isEmail(value.slice(lt + 1, -1))) {
+    const name = value.slice(0, lt).trim().replace(/^"|"$/g, '').trim();
+    if (name !== '') return name;
+  }
   return value;
+}
+
+// An address-like token: no whitespace, an `@` with something on both sides.
+function isEmail(text: string): boolean {
+  const at = text.indexOf('@');
+  return at > 0 && at < text.length - 1 && !/\s/.test(text);
 }

@@ -39,7 +39,7 @@ function authorsOf(value: Json, into: string[]): void {
 }
 
 /** Maps a JSON Feed 1.0/1.1 document to the normalized feed. */
-export function mapJsonFeed(data: Json, version: string, feedUrl: string | undefined): ParsedFeed {
+export function mapJsonFeed(data: Json, version: string, feedUrl: string | undefined, details = false): ParsedFeed {
   const base = feedUrl ?? resolveUrl(str(data.feed_url));
   const feedAuthors: string[] = [];
   authorsOf(data, feedAuthors);
@@ -77,11 +77,11 @@ export function mapJsonFeed(data: Json, version: string, feedUrl: string | undef
     format: 'json',
     version,
     title: plainText({ html: true, ambiguous: true, value: str(data.title) ?? '' }),
-    items: finalizeItems(drafts),
+    items: finalizeItems(drafts, details),
   };
   const siteUrl = resolveUrl(str(data.home_page_url), base);
   if (siteUrl !== undefined) feed.siteUrl = siteUrl;
-  const description = plainText({ html: true, value: str(data.description) ?? '' });
+  const description = details ? plainText({ html: true, value: str(data.description) ?? '' }) : '';
   if (description !== '') feed.description = description;
   return feed;
 }

@@ -68,14 +68,14 @@ export function sniffFeedFormat(text: string): FeedFormat | undefined {
 /** Parses a feed. Throws `FeedError` ('not-a-feed' | 'malformed' | 'too-large') and nothing else. */
 export function parseFeed(body: string | Uint8Array, options: ParseOptions = {}): ParsedFeed {
   try {
-    return parseText(bodyToText(body, options), options.url);
+    return parseText(bodyToText(body, options), options.url, options.details === true);
   } catch (error) {
     if (error instanceof FeedError) throw error;
     throw new FeedError('malformed', `unreadable feed: ${(error as Error)?.message ?? String(error)}`, { cause: error });
   }
 }
 
-function parseText(text: string, url: string | undefined): ParsedFeed {
+function parseText(text: string, url: string | undefined, details: boolean): ParsedFeed {
   const start = firstSignificant(text);
   if (start >= text.length) throw new FeedError('not-a-feed', 'empty body');
   const first = text.charCodeAt(start);
@@ -83,7 +83,7 @@ function parseText(text: string, url: string | undefined): ParsedFeed {
     const data = parseJson(text.slice(start));
     const version = jsonFeedVersion(data);
     if (version === undefined) throw new FeedError('not-a-feed', 'JSON that is not a JSON Feed');
-    return mapJsonFeed(data as Record<string, unknown>, version, url);
+    return mapJsonFeed(data as Record<string, unknown>, version, url, details);
   }
   if (first !== 60 /* < */) throw new FeedError('not-a-feed', 'neither XML nor JSON');
 
@@ -114,6 +114,7 @@ function parseText(text: string, url: string | undefined): ParsedFeed {
     entities: prepared.entities,
     names: { core, rootUri, cache: new WeakMap() },
     documentBase: url,
+    details,
   });
 
   if (local === 'feed') {

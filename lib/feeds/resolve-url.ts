@@ -27,6 +27,20 @@ export function resolveUrl(value: string | undefined, base?: string): string | u
 }
 
 /**
+ * An id (guid, atom:id) as feed readers compare it: one written as a relative reference with a
+ * path (`/2024/05/post`, `posts/42`) is made absolute against `base`; anything else (a URN, a
+ * number, a UUID, an absolute URL) is kept exactly as written.
+ */
+export function resolveId(id: string, base: string | undefined): string {
+  if (base === undefined || id.indexOf('/') === -1 || SCHEME_RE.test(id) || /\s/.test(id)) return id;
+  try {
+    return new URL(id, base).href;
+  } catch {
+    return id;
+  }
+}
+
+/**
  * A new base after an `xml:base` attribute: the attribute resolved against the current base. Any
  * scheme may serve as a base; an unusable attribute leaves the base as it was.
  */

@@ -8,7 +8,7 @@ import {
   type DocContext, type ItemDraft, type TextValue,
 } from './item-builder';
 import { parseDate } from './parse-date';
-import { resolveUrl } from './resolve-url';
+import { resolveId, resolveUrl } from './resolve-url';
 import { itemSeries } from './series-meta';
 import { rawToHtml, rawToText, xhtmlToHtml } from './text';
 import type { FeedFormat, ParsedFeed } from './types';
@@ -87,7 +87,7 @@ export function mapRss(
         case 'tagline':
         case 'itunes:summary':
         case 'itunes:subtitle':
-          if (name === 'description' || info.description === undefined) info.description = html(children, ctx, base);
+          if (ctx.details && (name === 'description' || info.description === undefined)) info.description = html(children, ctx, base);
           break;
         case 'lastbuilddate':
         case 'dc:date':
@@ -122,12 +122,12 @@ export function mapRss(
   const feed: { -readonly [K in keyof ParsedFeed]: ParsedFeed[K] } = {
     format,
     title: plainText(info.title),
-    items: finalizeItems(drafts, ctx.documentBase),
+    items: finalizeItems(drafts, ctx.details),
   };
   if (version !== undefined) feed.version = version;
   const siteUrl = info.siteUrl ?? info.alternate;
   if (siteUrl !== undefined) feed.siteUrl = siteUrl;
-  const description = plainText(info.description);
+  const description = ctx.details ? plainText(info.description) : '';
   if (description !== '') feed.description = description;
   const updated = info.updated ?? info.published;
   if (updated !== undefined) feed.updated = updated;
@@ -199,7 +199,7 @@ class RssItemReader implements Visitor {
       case 'guid': {
         const value = textOf(children, ctx.entities);
         if (value !== '' && this.guid === undefined) {
-          this.guid = value;
+          this.guid = resolveId(value, base);
           this.guidIsLink = attr(attrs, 'isPermaLink')?.trim().toLowerCase() !== 'false';
         }
         break;
@@ -230,6 +230,7 @@ class RssItemReader implements Visitor {
         this.published = parseDate(textOf(children, ctx.entities)) ?? this.published;
         break;
       case 'dc:date':
+        // Dublin Core's date is when the item last changed, and its publication date when nothing better says so.
         this.dcDate = parseDate(textOf(children, ctx.entities)) ?? this.dcDate;
         break;
       case 'dcterms:issued':
@@ -256,6 +257,7 @@ class RssItemReader implements Visitor {
         break;
       case 'category':
       case 'dc:subject':
+      case 'media:category':
         addUnique(draft.categories, textOf(children, ctx.entities));
         break;
       case 'enclosure':
@@ -290,6 +292,7 @@ class RssItemReader implements Visitor {
     draft.id = this.guid;
     draft.url = this.origLink ?? this.link ?? this.alternate ?? (this.guid !== undefined && this.guidIsLink ? resolveUrl(this.guid, base) : undefined);
     draft.published = this.published ?? this.dcDate ?? this.otherPublished;
+    draft.updated ??= this.dcDate;
     draft.content = this.content ?? this.description;
     draft.summary = this.description ?? this.fallbackSummary;
     const series = itemSeries(this.seriesName, draft.content?.value);

@@ -1,3 +1,5 @@
+import { hasChildren, isTag, isText } from 'domhandler';
+import { parseHtml, scanMarkup, type AnyNode, type HtmlWork } from '../pages/parse-html';
 import { decodeEntities, escapeHtml, type EntityContext } from './decode-entities';
 
 /** Longest summary, in characters (UTF-16 code units), ellipsis included. */
@@ -24,52 +26,77 @@ function isNameStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
+// Elements whose text a reader never sees.
+const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'head', 'title']);
+
 export interface StripOptions {
   /** Strip only tags of known HTML elements (for fields where `<T>` may be text). */
   knownOnly?: boolean;
   /** The input is a prefix of a longer document: drop a tag cut off at its end. */
   truncated?: boolean;
+  /** Counts the parser's events, to prove the work linear in tests. */
+  work?: HtmlWork;
 }
 
-// A start or end tag: quoted attribute values may hold `>` and `<`; an unquoted `<` ends the
-// attempt (a tag never closed). Each alternative starts with a distinct character, so matching is
-// linear (no catastrophic backtracking).
-const TAG_SOURCE = `<(\\/?)([A-Za-z][\\w:.-]*)(?:[^>"'<]|"[^"]*"|'[^']*')*>`;
-const INLINE_TAG_RE = new RegExp(`<\\/?(?:${[...INLINE].join('|')})(?=[\\s/>])(?:[^>"'<]|"[^"]*"|'[^']*')*>`, 'gi');
-const ANY_TAG_RE = new RegExp(`${TAG_SOURCE}|<![A-Za-z][^>]*>|<\\?[^>]*>`, 'g');
-const COMMENT_RE = /<!--[\s\S]*?(?:-->|$)/g;
-const KNOWN_TAG_RE = new RegExp(TAG_SOURCE, 'g');
-const SKIPPED_TEST = /<(?:script|style|template|noscript|head|title)[\s>]/i;
-const SKIPPED_RE = /<(script|style|template|noscript|head|title)\b(?:[^>"'<]|"[^"]*"|'[^']*')*>[\s\S]*?(?:<\/\1\s*>|$)/gi;
-const CDATA_RE = /<!\[CDATA\[([\s\S]*?)(?:\]\]>|$)/g;
-
 /**
- * Removes tags, comments and the content of script/style from HTML, without a DOM: block-level
- * tags become a space, inline ones disappear. Character references are left for the caller to
- * decode. A few native regex passes; every pattern is linear.
+ * The one tag stripper: removes tags and comments from markup that may also be text (RSS titles,
+ * OPML names, the text content of raw XML), keeping everything else as written. Block-level tags
+ * become a space, inline ones disappear; with `knownOnly`, only tags of HTML elements count, so
+ * `Vec<T>` stays. Character references are left for the caller to decode. Built on the HTML
+ * parser's tokenizer: linear in its input.
  */
-export function stripTags(html: string, options: StripOptions = {}): string {
-  if (html.indexOf('<') === -1) return html;
-  if (options.knownOnly) {
-    return html.replace(KNOWN_TAG_RE, (match, _slash: string, name: string) => {
-      const lower = name.toLowerCase();
-      return KNOWN.has(lower) ? (INLINE.has(lower) ? '' : ' ') : match;
-    });
-  }
-  let text = html;
-  if (text.indexOf('<![CDATA[') !== -1) text = text.replace(CDATA_RE, (_m, inner: string) => escapeHtml(inner));
-  if (text.indexOf('<!--') !== -1) text = text.replace(COMMENT_RE, '');
-  if (SKIPPED_TEST.test(text)) text = text.replace(SKIPPED_RE, ' ');
-  text = text.replace(INLINE_TAG_RE, '').replace(ANY_TAG_RE, ' ');
+export function stripTags(source: string, options: StripOptions = {}): string {
+  if (source.indexOf('<') === -1) return source;
+  let out = '';
+  let last = 0;
+  scanMarkup(
+    source,
+    (token) => {
+      if (token.start < last) return;
+      if (token.name !== undefined && options.knownOnly && !KNOWN.has(token.name)) return;
+      out += source.slice(last, token.start);
+      if (token.name !== undefined && !INLINE.has(token.name)) out += ' ';
+      last = token.end;
+    },
+    options.work,
+  );
+  let rest = source.slice(last);
   if (options.truncated) {
     // A tag cut off by the prefix: drop it.
-    const lt = text.lastIndexOf('<');
-    if (lt !== -1 && text.indexOf('>', lt) === -1) {
-      const c = text.charCodeAt(lt + 1);
-      if (isNameStart(c) || c === 47 || c === 33) text = text.slice(0, lt);
+    const lt = rest.lastIndexOf('<');
+    if (lt !== -1 && rest.indexOf('>', lt) === -1) {
+      const c = rest.charCodeAt(lt + 1);
+      if (isNameStart(c) || c === 47 || c === 33) rest = rest.slice(0, lt);
     }
   }
-  return text;
+  return out + rest;
+}
+
+// The text a reader sees in a parsed fragment: hidden elements skipped, block elements set apart
+// by a space, inline ones joined. Iterative, so deep nesting costs no stack.
+const SPACE = Symbol('space');
+function visibleText(root: AnyNode): string {
+  let out = '';
+  const stack: (AnyNode | typeof SPACE)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === SPACE) {
+      out += ' ';
+      continue;
+    }
+    if (isText(node)) {
+      out += node.data;
+      continue;
+    }
+    if (isTag(node)) {
+      const block = !INLINE.has(node.name);
+      if (block) out += ' ';
+      if (HIDDEN.has(node.name)) continue;
+      if (block) stack.push(SPACE);
+    }
+    if (hasChildren(node)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return out;
 }
 
 const NEEDS_COLLAPSE = /[\t\n\f\r]| {2}/;
@@ -81,9 +108,35 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/ [\t\n\f\r ]+|[\t\n\f\r][\t\n\f\r ]*/g, ' ').trim();
 }
 
-/** Plain text of an HTML fragment: tags stripped, every reference decoded, whitespace collapsed. */
-export function htmlToText(html: string, options?: StripOptions): string {
-  return collapseWhitespace(decodeEntities(stripTags(html, options)));
+// Control characters a title never shows (tab, line feed and carriage return are whitespace).
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * Plain text of a short value that may hold markup (an OPML title or address): known HTML tags
+ * stripped, references decoded, control characters dropped, whitespace (no-break spaces included)
+ * collapsed, at most `maxLength` characters. A huge value costs no more than its head.
+ */
+export function plainTextOf(text: string, maxLength: number): string {
+  const head = text.length > maxLength * 8 ? text.slice(0, maxLength * 8) : text;
+  return htmlToText(head.replace(CONTROLS, '').replace(/\u00a0/g, ' '), { knownOnly: true }).slice(0, maxLength).trim();
+}
+
+/**
+ * Plain text of an HTML fragment: read by the project's HTML parser (references decoded, hidden
+ * elements skipped, block elements set apart), whitespace collapsed. With `knownOnly` (fields
+ * where `<T>` may be text), only the tags of HTML elements are stripped.
+ */
+export function htmlToText(html: string, options: StripOptions = {}): string {
+  if (html.indexOf('<') === -1) return collapseWhitespace(decodeEntities(html));
+  if (options.knownOnly) return collapseWhitespace(decodeEntities(stripTags(html, options)));
+  // Markup never closed at the end of a whole value (`<!DOCTYPE ~`, `x <b and more`) is text; at the
+  // end of a prefix it is a tag cut off, which the parser drops.
+  const lt = options.truncated ? -1 : html.lastIndexOf('<');
+  if (lt !== -1 && html.indexOf('>', lt) === -1 && !html.startsWith('<!--', lt)) {
+    return collapseWhitespace(visibleText(parseHtml(html.slice(0, lt), options.work)) + decodeEntities(html.slice(lt)));
+  }
+  return collapseWhitespace(visibleText(parseHtml(html, options.work)));
 }
 
 // Punctuation and spaces not worth keeping before an ellipsis.
@@ -179,21 +232,58 @@ export function rawToHtml(raw: string, context?: EntityContext): string {
   return out;
 }
 
-/** The XML text content of raw inner XML: child tags removed, references decoded, CDATA as is. */
-export function rawToText(raw: string, context?: EntityContext): string {
+/**
+ * The text of raw inner XML: references decoded, CDATA as is, and child tags removed, or kept as
+ * written with `keepMarkup` (an Atom text construct holding markup means that markup as text).
+ */
+export function rawToText(raw: string, context?: EntityContext, keepMarkup = false): string {
   if (raw.indexOf('<') === -1) return decodeEntities(raw, context);
   const { segments, hasMarkup } = splitRaw(raw);
   let out = '';
   for (const s of segments) {
     if (s.cdata) out += s.text;
-    else out += decodeEntities(hasMarkup ? stripTags(s.text) : s.text, context);
+    else out += decodeEntities(hasMarkup && !keepMarkup ? stripTags(s.text) : s.text, context);
   }
   return out;
 }
 
+// Elements HTML writes without an end tag: `<br></br>` from XHTML would render as two line breaks.
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+// A namespace declaration inside one tag; its value is bounded so a hostile tag stays linear.
+const XMLNS_ATTR = /(?:^|\s)xmlns(?::[\w.-]+)?\s*=\s*(?:"[^"]{0,4096}"|'[^']{0,4096}')/g;
+const TAG_NAME = /^<\/?(?:[\w.-]+:)?([\w.-]+)/;
+
+// One XHTML tag as HTML: prefix and namespace declarations dropped, void elements written
+// `<br />` and their end tags dropped, other empty elements given an end tag.
+function htmlTag(tag: string, closing: boolean): string {
+  const m = TAG_NAME.exec(tag);
+  if (!m) return tag;
+  const name = m[1] as string;
+  const isVoid = VOID.has(name.toLowerCase());
+  if (closing) return isVoid ? '' : `</${name}>`;
+  let rest = tag.slice(m[0].length, -1);
+  if (rest.indexOf('xmlns') !== -1) rest = rest.replace(XMLNS_ATTR, '');
+  const selfClosing = rest.endsWith('/');
+  if (isVoid) return selfClosing ? `<${name}${rest}>` : `<${name}${rest} />`;
+  return selfClosing ? `<${name}${rest.slice(0, -1).trimEnd()}></${name}>` : `<${name}${rest}>`;
+}
+
+// CDATA sections as escaped text, in one pass.
+function escapeCdata(html: string): string {
+  let out = '';
+  let last = 0;
+  for (let start = html.indexOf('<![CDATA['); start !== -1; start = html.indexOf('<![CDATA[', last)) {
+    const end = html.indexOf(']]>', start + 9);
+    out += html.slice(last, start) + escapeHtml(html.slice(start + 9, end === -1 ? html.length : end));
+    last = end === -1 ? html.length : end + 3;
+  }
+  return out + html.slice(last);
+}
+
 /**
  * HTML from inline XHTML (Atom `type="xhtml"`, RSS `<xhtml:body>`): the wrapping `<div>` of
- * Atom 1.0 removed when asked, namespace declarations and prefixes dropped, CDATA escaped.
+ * Atom 1.0 removed when asked, namespace declarations and prefixes dropped, CDATA escaped, and
+ * empty elements written as HTML reads them. One pass over the tags.
  */
 export function xhtmlToHtml(raw: string, unwrapDiv: boolean): string {
   let html = raw.trim();
@@ -201,8 +291,19 @@ export function xhtmlToHtml(raw: string, unwrapDiv: boolean): string {
     const m = /^<(?:[\w.-]+:)?div\b(?:[^>"']|"[^"]*"|'[^']*')*>([\s\S]*)<\/(?:[\w.-]+:)?div\s*>$/.exec(html);
     if (m) html = m[1] as string;
   }
-  if (html.indexOf('xmlns') !== -1) html = html.replace(/\s+xmlns(?::[\w.-]+)?\s*=\s*(?:"[^"]*"|'[^']*')/g, '');
-  if (html.indexOf(':') !== -1) html = html.replace(/<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z])/g, '<$1');
-  if (html.indexOf('<![CDATA[') !== -1) html = html.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, text: string) => escapeHtml(text));
-  return html;
+  if (html.indexOf('<![CDATA[') !== -1) html = escapeCdata(html);
+  let out = '';
+  let last = 0;
+  let nextGt = -2;
+  for (let lt = html.indexOf('<'); lt !== -1; lt = html.indexOf('<', lt + 1)) {
+    const closing = html.charCodeAt(lt + 1) === 47;
+    const first = html.charCodeAt(lt + (closing ? 2 : 1));
+    if (!isNameStart(first) && first !== 95 /* _ */) continue;
+    if (nextGt !== -1 && nextGt < lt) nextGt = html.indexOf('>', lt);
+    if (nextGt === -1) break;
+    out += html.slice(last, lt) + htmlTag(html.slice(lt, nextGt + 1), closing);
+    last = nextGt + 1;
+    lt = nextGt;
+  }
+  return last === 0 ? html : out + html.slice(last);
 }

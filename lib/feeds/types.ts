@@ -27,10 +27,11 @@ export interface ParsedItem {
   readonly authors: readonly string[];
   /** Plain text, at most 500 characters, cut on a word boundary. */
   readonly summary?: string;
-  /** HTML as published (not sanitized), relative URLs in it resolved. */
+  /** HTML as published (not sanitized), relative URLs in it resolved. Only with `ParseOptions.details`. */
   readonly contentHtml?: string;
   readonly categories: readonly string[];
-  readonly enclosures: readonly Enclosure[];
+  /** Only with `ParseOptions.details`. */
+  readonly enclosures?: readonly Enclosure[];
   /** The series the item declares (PublishPress `<series:name>`, "part N of M" in its content). */
   readonly series?: ItemSeries;
 }
@@ -50,7 +51,7 @@ export interface ParsedFeed {
   readonly title: string;
   /** Absolute http(s) URL of the site the feed belongs to. */
   readonly siteUrl?: string;
-  /** Plain text. */
+  /** Plain text. Only with `ParseOptions.details`. */
   readonly description?: string;
   /** ISO 8601, UTC: when the feed says it last changed. */
   readonly updated?: string;
@@ -68,4 +69,9 @@ export interface ParseOptions {
   contentType?: string;
   /** Largest accepted input in bytes (UTF-16 code units for a string). Default 10 MB. */
   maxBytes?: number;
+  /**
+   * Also compute what a refresh never reads: items' `contentHtml` and `enclosures`, the feed's
+   * `description` (the conformance evaluation compares them). Off by default.
+   */
+  details?: boolean;
 }

@@ -9,10 +9,11 @@
  * - Slop is repaired or tolerated: leading junk before `<`, an unterminated final tag, unclosed
  *   elements (a second, stop-node-free pass takes over when a stop node is never closed).
  */
-import { XMLParser, type X2jOptions } from 'fast-xml-parser';
+import { XMLParser, XMLValidator, type X2jOptions } from 'fast-xml-parser';
 import { readInternalEntities, decodeEntities, type EntityContext, DECLARED_ENTITY_BUDGET } from './decode-entities';
 import { FeedError } from './feed-error';
 import { resolveBase } from './resolve-url';
+import { rawToText } from './text';
 
 /** A node of fast-xml-parser's ordered tree. */
 export type XNode = Record<string, unknown>;
@@ -68,6 +69,32 @@ function parsers(): [XMLParser, XMLParser] {
   fastParser ??= new XMLParser({ ...BASE_OPTIONS, stopNodes: STOP_TAGS.map((t) => '..' + t) });
   lenientParser ??= new XMLParser({ ...BASE_OPTIONS });
   return [fastParser, lenientParser];
+}
+
+let documentParser: XMLParser | undefined;
+const METADATA = XMLParser.getMetaDataSymbol();
+
+/** Where a document stops being well-formed XML (1-based line, the parser's words), or undefined when it is well-formed. */
+export function xmlProblem(text: string): { line: number; message: string } | undefined {
+  const verdict = XMLValidator.validate(text);
+  return verdict === true ? undefined : { line: verdict.err.line, message: verdict.err.msg };
+}
+
+/**
+ * Parses a whole document of a strict format (OPML) into the same ordered tree, without stop
+ * nodes, recording where each element starts (`startIndexOf`). Entities are left to
+ * `decodeEntities`, names that would pollute prototypes are renamed, nesting is bounded.
+ */
+export function parseXmlDocument(text: string): XNode[] {
+  documentParser ??= new XMLParser({ ...BASE_OPTIONS, captureMetaData: true });
+  return documentParser.parse(text) as XNode[];
+}
+
+/** Offset of an element's `<` in the text `parseXmlDocument` read. */
+export function startIndexOf(node: XNode): number | undefined {
+  const meta: unknown = (node as Record<symbol, unknown>)[METADATA as symbol];
+  if (typeof meta !== 'object' || meta === null || !('startIndex' in meta)) return undefined;
+  return typeof meta.startIndex === 'number' ? meta.startIndex : undefined;
 }
 
 export interface PreparedXml {
@@ -371,7 +398,7 @@ function serialize(node: XNode): string {
 export function textOf(children: XNode[], entities?: EntityContext): string {
   if (children.length === 1) {
     const text = (children[0] as XNode)['#text'];
-    if (typeof text === 'string') return text.indexOf('<') === -1 ? decodeEntities(text, entities).trim() : textOfRaw(text, entities);
+    if (typeof text === 'string') return text.indexOf('<') === -1 ? decodeEntities(text, entities).trim() : rawToText(text, entities).trim();
   }
   let out = '';
   for (const child of children) {
@@ -379,23 +406,6 @@ export function textOf(children: XNode[], entities?: EntityContext): string {
     if (tag === '#text') out += decodeEntities(String(child['#text']), entities);
     else if (tag === '#cdata') out += innerXml(childrenOf(child, '#cdata'));
     else if (tag !== '') out += textOf(childrenOf(child, tag), entities);
-  }
-  return out.trim();
-}
-
-// Raw inner XML of a stop node read as plain text (CDATA kept, tags dropped).
-function textOfRaw(raw: string, entities?: EntityContext): string {
-  let out = '';
-  let last = 0;
-  for (;;) {
-    const start = raw.indexOf('<![CDATA[', last);
-    const chunk = raw.slice(last, start === -1 ? raw.length : start);
-    out += decodeEntities(chunk.replace(/<!--[\s\S]*?-->|<[^>]*>/g, ''), entities);
-    if (start === -1) break;
-    const end = raw.indexOf(']]>', start + 9);
-    out += raw.slice(start + 9, end === -1 ? raw.length : end);
-    if (end === -1) break;
-    last = end + 3;
   }
   return out.trim();
 }

@@ -1,5 +1,5 @@
 import type { OpmlFeed } from './opml-types.ts';
-import { escapeXml } from './xml-text.ts';
+import { escapeXml } from '../feeds/decode-entities';
 
 /** A folder being assembled: its feeds and sub-folders in order of first appearance. */
 interface Folder {

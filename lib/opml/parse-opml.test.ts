@@ -64,7 +64,7 @@ describe('parseOpml: valid lists', () => {
       'script in a title is inert text, markup removed',
       opml('<outline text="&lt;script&gt;alert(1)&lt;/script&gt;Blog &lt;img src=x onerror=alert(2)&gt;" xmlUrl="https://evil.example/feed"/>'),
       { title: 'My feeds' },
-      [{ feedUrl: 'https://evil.example/feed', title: 'alert(1)Blog', tags: [] }],
+      [{ feedUrl: 'https://evil.example/feed', title: 'alert(1) Blog', tags: [] }],
     ],
     [
       'angle brackets that are not HTML survive',

@@ -2,10 +2,11 @@ import { feedUrlKey, parseFeedUrl } from './feed-url.ts';
 import { lineLocator } from './line-locator.ts';
 import { OpmlError } from './opml-error.ts';
 import type { OpmlFeed, OpmlImport, OpmlProblem } from './opml-types.ts';
-import { plainText } from './plain-text.ts';
 import { exceedsUtf8Bytes } from '../text/exceeds-utf8-bytes';
-import { attributesOf, childElements, elementName, readXmlDocument, startIndexOf, textParts, type XmlEntry } from './xml-document.ts';
-import { decodeXmlEntities } from './xml-text.ts';
+import { decodeEntities } from '../feeds/decode-entities';
+import { plainTextOf as plainText } from '../feeds/text';
+import { attrsOf, childrenOf, parseXmlDocument, startIndexOf, tagOf, xmlProblem, type XNode } from '../feeds/xml';
+import { assertNoEntityDeclarations } from './xml-safety.ts';
 
 export { OpmlError } from './opml-error.ts';
 export type { OpmlErrorCode } from './opml-error.ts';
@@ -54,7 +55,7 @@ function notOpml(message: string): OpmlError {
 function documentTitle(root: XmlEntry): string | undefined {
   const titleElement = childElements(root, 'head').flatMap((head) => childElements(head, 'title'))[0];
   if (titleElement === undefined) return undefined;
-  const raw = textParts(titleElement).map((part) => (part.literal ? part.text : decodeXmlEntities(part.text))).join(' ');
+  const raw = textParts(titleElement).map((part) => (part.literal ? part.text : decodeEntities(part.text))).join(' ');
   return plainText(raw, MAX_TITLE_LENGTH) || undefined;
 }
 
@@ -76,16 +77,16 @@ class FeedCollector {
 
   private visit(outline: XmlEntry, tags: readonly string[]): void {
     const attributes = attributesOf(outline);
-    const name = plainText(decodeXmlEntities(attributes.get('text') ?? attributes.get('title') ?? ''), MAX_TITLE_LENGTH);
+    const name = plainText(decodeEntities(attributes.get('text') ?? attributes.get('title') ?? ''), MAX_TITLE_LENGTH);
     const type = (attributes.get('type') ?? '').trim().toLowerCase();
     const rawUrl = attributes.get('xmlurl') ?? (FEED_TYPES.has(type) ? attributes.get('url') : undefined);
     const children = childElements(outline, 'outline');
     const pageUrl = type === 'html' && rawUrl === undefined ? attributes.get('htmlurl') : undefined;
     if (pageUrl !== undefined) {
       // A page Partwise follows without a feed (its own export): the page is the address.
-      this.addFeed(outline, name, decodeXmlEntities(pageUrl), undefined, tags, decodeXmlEntities(attributes.get('partwiselist') ?? ''));
+      this.addFeed(outline, name, decodeEntities(pageUrl), undefined, tags, decodeEntities(attributes.get('partwiselist') ?? ''));
     } else if (rawUrl !== undefined) {
-      this.addFeed(outline, name, decodeXmlEntities(rawUrl), attributes.get('htmlurl'), tags);
+      this.addFeed(outline, name, decodeEntities(rawUrl), attributes.get('htmlurl'), tags);
     } else if (children.length === 0 && (type !== '' || attributes.has('htmlurl'))) {
       // A leaf that claims to be a feed or link but has no feed address; an untyped
       // leaf is an empty folder and is skipped silently.
@@ -138,7 +139,56 @@ function entryLabel(name: string, rawUrl: string | undefined): string {
 function buildFeed(url: URL, name: string, rawSiteUrl: string | undefined, tags: readonly string[]): OpmlFeed {
   const feed: OpmlFeed = { feedUrl: url.href, tags: [...tags] };
   if (name !== '') feed.title = name;
-  const site = rawSiteUrl === undefined ? null : parseFeedUrl(decodeXmlEntities(rawSiteUrl));
+  const site = rawSiteUrl === undefined ? null : parseFeedUrl(decodeEntities(rawSiteUrl));
   if (site?.ok) feed.siteUrl = site.url.href;
   return feed;
+}
+
+// The OPML reading of the one XML tree (lib/feeds/xml.ts): names compared lower-cased, since
+// exporters spell `xmlUrl` as `xmlurl` or `XMLURL`.
+type XmlEntry = XNode;
+
+/** Parses XML text into ordered entries; throws `OpmlError('malformed')` for broken or hostile XML. */
+function readXmlDocument(text: string): XmlEntry[] {
+  assertNoEntityDeclarations(text);
+  const problem = xmlProblem(text);
+  if (problem) {
+    throw new OpmlError('malformed', `This OPML file is damaged near line ${problem.line}, so nothing was imported. Try exporting it again.`, { line: problem.line, detail: problem.message });
+  }
+  try {
+    return parseXmlDocument(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new OpmlError('malformed', 'This OPML file could not be read (it may be nested too deeply or damaged), so nothing was imported.', { detail });
+  }
+}
+
+/** The lower-cased element name of an entry, or null for text and CDATA. */
+function elementName(entry: XmlEntry): string | null {
+  const tag = tagOf(entry);
+  return tag === '' || tag.charCodeAt(0) === 35 /* # */ ? null : tag.toLowerCase();
+}
+
+/** Child elements with a given (lower-case) name. */
+function childElements(entry: XmlEntry, name: string): XmlEntry[] {
+  return childrenOf(entry, tagOf(entry)).filter((child) => elementName(child) === name);
+}
+
+/** Attributes of an element, names lower-cased, values still entity-encoded. */
+function attributesOf(entry: XmlEntry): Map<string, string> {
+  const result = new Map<string, string>();
+  const attrs = attrsOf(entry);
+  if (attrs) for (const key in attrs) if (!result.has(key.toLowerCase())) result.set(key.toLowerCase(), String(attrs[key]));
+  return result;
+}
+
+/** Raw text of an element: text parts entity-encoded, CDATA parts marked as literal. */
+function textParts(entry: XmlEntry): { text: string; literal: boolean }[] {
+  const parts: { text: string; literal: boolean }[] = [];
+  for (const child of childrenOf(entry, tagOf(entry))) {
+    const tag = tagOf(child);
+    if (tag === '#text') parts.push({ text: String(child['#text']), literal: false });
+    if (tag === '#cdata') for (const piece of childrenOf(child, '#cdata')) parts.push({ text: String(piece['#text'] ?? ''), literal: true });
+  }
+  return parts;
 }

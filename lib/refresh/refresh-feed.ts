@@ -203,7 +203,7 @@ async function storeModified(
   let listing: PageListing | undefined;
   try {
     if (followsPage(subscription)) ({ feed, listing } = await readPageListing(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType }, subscription.listing));
-    else feed = deps.parse(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType });
+    else feed = deps.parse(outcome.body, { url: outcome.baseUrl ?? outcome.finalUrl, contentType: outcome.contentType });
   } catch (error) {
     if (error instanceof ListingError) return recordFailure(deps, subscription, error.message, schedule);
     if (!isFeedError(error)) throw error;

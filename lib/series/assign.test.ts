@@ -222,16 +222,16 @@ describe('assignSeries properties', () => {
     }
   });
 
-  it.each([[10_000, 1000]])('handles %i posts in under %i ms even on a loaded machine', (n, budget) => {
+  // Speed is measured by `npm run bench series`, never asserted here: a unit test checks results only.
+  it.each([10_000])('assigns every one of %i posts', (n) => {
     const posts: SeriesInput[] = Array.from({ length: n }, (_, i) => ({
       id: String(i),
       title: i % 3 === 0 ? `Series ${i % 97} – Part ${i % 7}: Topic ${i}` : `Standalone post number ${i} about things`,
       url: `https://blog.example/${i}/post-${i % 13}`,
     }));
-    const t0 = performance.now();
     const out = assignSeries(posts);
-    expect(performance.now() - t0).toBeLessThan(budget);
     expect(out).toHaveLength(n);
+    expect(new Set(out.map((a) => a.id)).size).toBe(n);
   });
 });
 
