@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Subscription } from '@/lib/db';
 import { formatClockTime } from '../format-date';
@@ -30,6 +30,8 @@ function renderRow(patch: Partial<Subscription>) {
       <SubscriptionRow subscription={{ ...subscription, ...patch }} counts={undefined} missingOrigins={[]} now={NOW} onEdit={noop} onRefresh={noop} onUnsubscribe={noop} onAllowOrigins={noop} />
     </ul>,
   );
+  // The checks are in the row's details, opened on request.
+  fireEvent.click(document.querySelector('.sub-toggle')!);
 }
 
 describe('SubscriptionRow and Retry-After', () => {
@@ -42,10 +44,19 @@ describe('SubscriptionRow and Retry-After', () => {
     expect(document.querySelector('.sub-times')?.textContent).toMatch(expected);
   });
 
+  it('names the wait on the closed row too, where a failing feed shows its status', () => {
+    render(
+      <ul>
+        <SubscriptionRow subscription={{ ...subscription, retryAfterUntil: NOW + 3_600_000 }} counts={undefined} missingOrigins={[]} now={NOW} onEdit={() => undefined} onRefresh={() => undefined} onUnsubscribe={() => undefined} onAllowOrigins={() => undefined} />
+      </ul>,
+    );
+    expect(document.querySelector('.sub-status')?.textContent).toMatch(/The site asked Partwise to wait until/);
+  });
+
   it('names the time of day, and the day when it is not today', () => {
     const at = new Date(2026, 10, 1, 14, 5).getTime();
     renderRow({ retryAfterUntil: at });
-    expect(screen.getByText(new RegExp(`wait until ${formatClockTime(at, NOW)}$`))).toBeTruthy();
+    expect(document.querySelector('.sub-times')?.textContent).toMatch(new RegExp(`wait until ${formatClockTime(at, NOW)}$`));
     expect(formatClockTime(at, NOW)).toMatch(/^\D*\d{1,2}\D05\D*$/);
     expect(formatClockTime(at + 86_400_000, NOW)).toMatch(/ on /);
   });

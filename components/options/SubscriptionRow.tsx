@@ -29,9 +29,13 @@ export interface SubscriptionRowProps extends SubscriptionActions {
 
 const INTERVALS = [15, 30, 60, 120, 360, 720, 1440];
 
-function statusText(s: Subscription): { label: string; tone: 'ok' | 'error' | 'gone' | 'new' } {
+function statusText(s: Subscription, now: number): { label: string; tone: 'ok' | 'error' | 'gone' | 'new' } {
   if (s.status === 'gone') return { label: s.lastError ?? t('statusGone'), tone: 'gone' };
-  if (s.status === 'error') return { label: `${s.lastError ?? t('lastCheckFailed')} (${tCount('failedChecks', s.errorStreak)})`, tone: 'error' };
+  if (s.status === 'error') {
+    // A site that asked us to wait is named on the row itself: "Refresh all" skips it until then.
+    const waiting = s.retryAfterUntil !== undefined && s.retryAfterUntil > now ? ` · ${nextCheckText(s, now)}` : '';
+    return { label: `${s.lastError ?? t('lastCheckFailed')} (${tCount('failedChecks', s.errorStreak)})${waiting}`, tone: 'error' };
+  }
   if (s.status === 'new') return { label: t('statusNew'), tone: 'new' };
   return { label: t('statusOk'), tone: 'ok' };
 }
@@ -50,7 +54,7 @@ function hostOf(origin: string): string {
 export function SubscriptionRow(props: SubscriptionRowProps) {
   const { subscription: s, counts } = props;
   const [open, setOpen] = useState(false);
-  const status = statusText(s);
+  const status = statusText(s, props.now);
   const name = s.customTitle ?? s.title;
   return (
     <li class={`subscription ${status.tone}`} data-subscription-id={s.id}>

@@ -101,6 +101,6 @@ describe('the background keeps polling, runs once at a time and honours Retry-Af
     // A second request joins the run the click started (if still going), so this returns after both.
     await callBackground(options, 'refreshNow', {});
     expect(requestsOf(0)).toBe(1);
-    await expect.poll(() => options.locator('.sub-times').first().textContent()).toMatch(/The site asked Partwise to wait until \S/);
+    await expect.poll(() => options.locator('.sub-status').first().textContent()).toMatch(/The site asked Partwise to wait until \S/);
   });
 });
