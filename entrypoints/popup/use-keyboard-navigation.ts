@@ -39,7 +39,9 @@ export function useKeyboardNavigation(nav: KeyboardNavigation): void {
   useEffect(() => {
     const move = (delta: number) => {
       if (posts.length === 0) return;
-      const index = posts.findIndex((post) => post.id === focusedId);
+      // The DOM's focus first: keys pressed faster than a re-render must not move from a stale state.
+      const current = activePostId() ?? focusedId;
+      const index = posts.findIndex((post) => post.id === current);
       const next = posts[index === -1 ? (delta > 0 ? 0 : posts.length - 1) : Math.max(0, Math.min(posts.length - 1, index + delta))]!;
       setFocusedId(next.id);
       focusPostLink(next.id);

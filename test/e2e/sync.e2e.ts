@@ -78,6 +78,9 @@ describe('sync between two browsers (two Chromium profiles)', () => {
     await expect.poll(() => followed(b), { timeout: 20_000 }).toEqual([feed]);
     await expect.poll(() => readPaths(b), { timeout: 20_000 }).toEqual(['/posts/passive-to-real-part-1.html']);
     await optionsB.reload();
+    // The row is one line; its title field is in the details, opened on request.
+    await expect.poll(() => optionsB.locator('.sub-name').first().textContent()).toBe('FastAPI, in depth');
+    await optionsB.locator('.sub-toggle').first().click();
     await expect.poll(() => optionsB.locator('.sub-title').first().inputValue()).toBe('FastAPI, in depth');
     await expect.poll(() => optionsB.getByTestId('sync-status').textContent()).toMatch(/last received changes just now/);
   });
