@@ -1,3 +1,4 @@
+import { t, tCount } from '@/lib/i18n/t';
 /** A subscription that cannot be fetched until Partwise may access its site. */
 export interface AwaitingFeed {
   id: number;
@@ -19,11 +20,10 @@ export function AwaitingAccess({ feeds, onGrant }: AwaitingAccessProps) {
   return (
     <div class="notice awaiting-access" role="status" data-testid="awaiting-access">
       <p>
-        {feeds.length === 1 ? '1 feed waits' : `${feeds.length} feeds wait`} for access to {sites.length === 1 ? 'its site' : 'their sites'}:{' '}
-        {feeds.map((feed) => feed.title).join(', ')}.
+        {tCount('awaitingFeeds', feeds.length, t(sites.length === 1 ? 'itsSite' : 'theirSites'), feeds.map((feed) => feed.title).join(', '))}
       </p>
       <button type="button" class="small primary" onClick={onGrant}>
-        Allow access to {sites.length === 1 ? sites[0] : `${sites.length} sites`}
+        {t('allowAccessTo', sites.length === 1 ? sites[0]! : tCount('sitesCount', sites.length))}
       </button>
     </div>
   );

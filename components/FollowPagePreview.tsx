@@ -1,3 +1,4 @@
+import { t, tCount } from '@/lib/i18n/t';
 import { useState } from 'preact/hooks';
 import type { PageCandidatePreview, PageOffer } from '@/lib/messaging/protocol';
 
@@ -22,30 +23,30 @@ export function FollowPagePreview({ page, busy = false, onFollow, onCancel }: Fo
   const hasNext = index + 1 < page.candidates.length;
   const more = candidate.count - candidate.titles.length;
   return (
-    <div class="follow-page" role="group" aria-label="Follow this page" data-testid="follow-page">
-      <p>This page has no feed, but Partwise can follow the page itself and add the posts it lists to your reading list.</p>
+    <div class="follow-page" role="group" aria-label={t('followThisPage')} data-testid="follow-page">
+      <p>{t('followPageIntro')}</p>
       <p>
-        On “{page.title}” Partwise found <strong data-testid="follow-page-count">{candidate.count} posts</strong>
-        {page.candidates.length > 1 ? ` (list ${index + 1} of ${page.candidates.length})` : ''}:
+        {t('followPageFoundOn', page.title)} <strong data-testid="follow-page-count">{tCount('postCount', candidate.count)}</strong>
+        {page.candidates.length > 1 ? ` ${t('followPageListOf', index + 1, page.candidates.length)}` : ''}:
       </p>
       <ul class="follow-page-titles" data-testid="follow-page-titles">
         {candidate.titles.map((title, i) => (
           <li key={`${index}-${i}`}>{title}</li>
         ))}
       </ul>
-      {more > 0 && <p class="muted">…and {more === 1 ? '1 more' : `${more} more`}.</p>}
+      {more > 0 && <p class="muted">{t('andMore', more)}</p>}
       <div class="row">
         <button type="button" class="primary" disabled={busy} onClick={() => onFollow(candidate)}>
-          Follow this page
+          {t('followThisPage')}
         </button>
         <button type="button" disabled={busy || !hasNext} onClick={() => setIndex(index + 1)}>
-          Not these posts
+          {t('notThesePosts')}
         </button>
         <button type="button" class="link-button" onClick={onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
       </div>
-      {!hasNext && <p class="muted">{page.candidates.length > 1 ? 'This is the last list of posts Partwise found on this page.' : 'Partwise found no other list of posts on this page.'}</p>}
+      {!hasNext && <p class="muted">{t(page.candidates.length > 1 ? 'followPageLastList' : 'followPageOnlyList')}</p>}
     </div>
   );
 }

@@ -81,15 +81,15 @@ export function ImportExport(props: ImportExportProps) {
         </div>
       )}
       {props.pendingBackup && (
-        <div class="confirm" role="group" aria-label="Confirm backup restore">
+        <div class="confirm" role="group" aria-label={t('confirmBackupRestore')}>
           <span>
-            {props.pendingBackup.name} holds {props.pendingBackup.subscriptionCount} subscription{props.pendingBackup.subscriptionCount === 1 ? '' : 's'}.
+            {tCount('backupHolds', props.pendingBackup.subscriptionCount, props.pendingBackup.name)}
           </span>
           <button type="button" class="primary small" onClick={props.onConfirmBackup}>
-            Restore the backup
+            {t('restoreTheBackup')}
           </button>
           <button type="button" class="link-button" onClick={props.onCancelBackup}>
-            Cancel
+            {t('cancel')}
           </button>
         </div>
       )}

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import { useState } from 'preact/hooks';
 import type { SeriesPageState } from '@/lib/db';
 
@@ -33,26 +34,26 @@ export function SeriesPages(props: SeriesPagesProps) {
   return (
     <div class="series-pages">
       {props.pages.length > 0 && (
-        <ul class="series-page-list" aria-label={`Series pages of ${props.feedName}`}>
+        <ul class="series-page-list" aria-label={t('seriesPagesOf', props.feedName)}>
           {props.pages.map((page) => (
             <li key={page.url}>
-              <span class="muted">Series page: </span>
+              <span class="muted">{t('seriesPageLabel')} </span>
               <a href={page.url} target="_blank" rel="noopener noreferrer">
                 {page.url}
               </a>
-              {page.lastError && <span class="muted"> · last check failed: {page.lastError}</span>}{' '}
-              <button type="button" class="link-button" onClick={() => props.onRemove(page.url)} aria-label={`Remove series page ${page.url}`}>
-                Remove
+              {page.lastError && <span class="muted"> {t('seriesPageLastFailed', page.lastError)}</span>}{' '}
+              <button type="button" class="link-button" onClick={() => props.onRemove(page.url)} aria-label={t('removeSeriesPage', page.url)}>
+                {t('remove')}
               </button>
             </li>
           ))}
         </ul>
       )}
       <form class="series-page-add" onSubmit={add}>
-        <label for={inputId}>Add a page that lists this feed’s series</label>{' '}
+        <label for={inputId}>{t('addSeriesPageLabel')}</label>{' '}
         <input id={inputId} type="url" placeholder="https://…" value={url} onInput={(event) => setUrl(event.currentTarget.value)} />{' '}
         <button type="submit" class="small" disabled={busy}>
-          Add series page
+          {t('addSeriesPage')}
         </button>
         {message && (
           <span class="muted" role="status">

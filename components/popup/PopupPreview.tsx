@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import { firstScreen } from '@/lib/reading-list/first-screen';
 import type { FirstPage } from '@/lib/reading-list/types';
 import { PopupToolbar } from './PopupToolbar';
@@ -6,7 +7,7 @@ import { StatusLines } from './StatusLines';
 
 const none = (): void => undefined;
 /** The "Show" menu as the app first renders it, so the toolbar does not move when the app takes over. */
-const PREVIEW_VIEWS = [{ value: 'all', label: 'All posts' }];
+const previewViews = () => [{ value: 'all', label: t('allPosts') }];
 
 /**
  * The popup as the background last saw the library, painted before the app's code has loaded. It is
@@ -28,7 +29,7 @@ export function PopupPreview({ page }: { page: FirstPage }) {
         onSubscribeSite={none}
         onSavePage={none}
         onOpenOptions={none}
-        views={PREVIEW_VIEWS}
+        views={previewViews()}
         onView={none}
         onMarkAllRead={none}
         onHelp={none}

@@ -113,7 +113,7 @@ export function PopupToolbar(props: PopupToolbarProps) {
           )}
           {props.canFollowPage && (
             <button type="button" class="small" onClick={props.onFollowPage}>
-              Follow this page
+              {t('followThisPage')}
             </button>
           )}
           {props.canSavePage && (

@@ -10,7 +10,7 @@ import { followPageWithPermission } from '@/lib/permissions/follow-page-with-per
 import { parseOpml } from '@/lib/opml/parse-opml';
 import { parseBackup } from '@/lib/backup/parse-backup';
 import { ALL_SITES_ORIGINS, requestOrigins, requestRestoreAccess } from '@/lib/permissions/request-origins';
-import { PERMISSION_DECLINED, subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
+import { permissionDeclined, subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
 import { t, tCount } from '@/lib/i18n/t';
 import { downloadText } from './download-text';
@@ -22,7 +22,6 @@ import { grantAndFetch, useFeedsAwaitingAccess } from '@/lib/ui/use-feeds-awaiti
 import { addSeriesPage, removeSeriesPage } from './series-page-actions';
 
 const ALL_SITES = [...ALL_SITES_ORIGINS];
-const RESTORE_DECLINED = 'Partwise needs access to the sites of the backup’s feeds to fetch them. Nothing was restored; try again and choose “Allow”.';
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -97,7 +96,7 @@ export function App() {
     setTransfer({ kind: 'busy', message: tCount('importing', urls.length) });
     granted
       .then((ok) => {
-        if (!ok) throw new Error(PERMISSION_DECLINED);
+        if (!ok) throw new Error(permissionDeclined());
         return sendMessage('importOpml', { text });
       })
       .then((report) => setTransfer({ kind: 'done', ok: true, message: tCount('imported', report.added, report.skipped), report }))
@@ -125,7 +124,7 @@ export function App() {
     setTransfer({ kind: 'busy', message: t('restoring', name) });
     granted
       .then((ok) => {
-        if (!ok) throw new Error(RESTORE_DECLINED);
+        if (!ok) throw new Error(t('restoreDeclined'));
         return sendMessage('importBackup', { text });
       })
       .then((report) =>

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n/t';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage, type SeriesPageOffer } from '@/lib/messaging/protocol';
@@ -36,12 +37,12 @@ export function useSeriesPageOffer(pageUrl: string | undefined): { offers: Serie
   }, [pageUrl]);
 
   const accept = async (offer: SeriesPageOffer): Promise<string> => {
-    if (!pageUrl || html === undefined) return 'This page could not be read.';
+    if (!pageUrl || html === undefined) return t('pageUnreadable');
     // Access to the page's site lets Partwise re-read it when the author adds a post; asked in this click.
     await requestOrigins([pageUrl]).catch(() => false);
     const { placed } = await sendMessage('useSeriesPage', { subscriptionId: offer.subscriptionId, url: pageUrl, html });
     setOffers((current) => current.filter((o) => o.subscriptionId !== offer.subscriptionId));
-    return placed > 0 ? `${offer.title} now follows this page’s series (${placed} posts).` : 'This page lists none of its posts any more.';
+    return placed > 0 ? t('followsSeriesPage', offer.title, placed) : t('pageListsNone');
   };
   return { offers, accept };
 }

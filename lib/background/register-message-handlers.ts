@@ -114,6 +114,7 @@ export function registerMessageHandlers(): void {
   });
   onTrustedMessage('followPage', async ({ data }) => {
     const result = await followPage(backgroundDeps(), data);
+    if (result.kind === 'subscribed') await syncSubscriptionChanged(db(), result.subscriptionId, Date.now());
     if (result.kind === 'subscribed') await afterSubscriptionsChange(db(), Date.now());
     return result;
   });

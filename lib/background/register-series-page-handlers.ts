@@ -5,6 +5,10 @@ import { attachSeriesPage } from './attach-series-page';
 import { backgroundDeps } from './background-deps';
 import { seriesPageOffers, useSeriesPage } from './series-page-offer';
 import { removeSeriesPage } from '../refresh/series-pages';
+import { syncSubscriptionChanged } from '../sync/record-local';
+
+// Which series pages a subscription keeps syncs; what they declared does not (each browser reads them).
+const SERIES_PAGES_FIELD = ['seriesPages'];
 
 /** Says why a page cannot be a series page, in words for the user. */
 export class SeriesPageError extends Error {
@@ -21,7 +25,9 @@ export function registerSeriesPageHandlers(): void {
 
   onTrustedMessage('useSeriesPage', async ({ data }) => {
     const result = await useSeriesPage(db(), data, Date.now(), Math.random());
-    if (result.placed > 0) await afterPostsChange(db());
+    if (result.placed === 0) return result;
+    await syncSubscriptionChanged(db(), data.subscriptionId, Date.now(), SERIES_PAGES_FIELD);
+    await afterPostsChange(db());
     return result;
   });
 
@@ -33,12 +39,14 @@ export function registerSeriesPageHandlers(): void {
       throw new SeriesPageError(`Could not read ${data.url}: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (placed === 0) throw new SeriesPageError('This page lists none of this feed’s posts in a series.');
+    await syncSubscriptionChanged(db(), data.subscriptionId, Date.now(), SERIES_PAGES_FIELD);
     await afterPostsChange(db());
     return { placed };
   });
 
   onTrustedMessage('removeSeriesPage', async ({ data }) => {
     await removeSeriesPage(db(), data.subscriptionId, data.url);
+    await syncSubscriptionChanged(db(), data.subscriptionId, Date.now(), SERIES_PAGES_FIELD);
     await afterPostsChange(db());
   });
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { onMessage, removeAllListeners } from '../messaging/protocol';
-import { PERMISSION_DECLINED, subscribeWithPermission } from './subscribe-with-permission';
+import { permissionDeclined, subscribeWithPermission } from './subscribe-with-permission';
 
 describe('subscribeWithPermission', () => {
   afterEach(() => removeAllListeners());
@@ -27,7 +27,7 @@ describe('subscribeWithPermission', () => {
     const subscribe = vi.fn(() => ({ kind: 'subscribed' as const, subscriptionId: 1, title: 'Blog', postCount: 1 }));
     onMessage('subscribe', subscribe);
     const result = await subscribeWithPermission([{ url: 'https://blog.test/rss.xml', type: 'rss' }]);
-    expect(result).toEqual({ kind: 'done', ok: false, message: PERMISSION_DECLINED });
+    expect(result).toEqual({ kind: 'done', ok: false, message: permissionDeclined() });
     expect(subscribe).not.toHaveBeenCalled();
   });
 
@@ -52,7 +52,7 @@ describe('subscribeWithPermission', () => {
     ['example.com/blog', true, { kind: 'subscribed', subscriptionId: 1, title: 'Blog', postCount: 1 }, 'Subscribed to Blog (1 post).', ['https://example.com/*']],
     ['https://example.com/feed.xml', true, { kind: 'subscribed', subscriptionId: 1, title: 'Blog', postCount: 12 }, 'Subscribed to Blog (12 posts).', ['https://example.com/*']],
     ['example.com', true, { kind: 'exists', subscriptionId: 3, title: 'Blog' }, 'You are already subscribed to Blog.', ['https://example.com/*']],
-    ['example.com/blog', false, undefined, PERMISSION_DECLINED, ['https://example.com/*']],
+    ['example.com/blog', false, undefined, 'Partwise needs access to the site to read its feed. Nothing was subscribed; try again and choose “Allow”.', ['https://example.com/*']],
     ['ftp://files.example.com/feed', true, undefined, 'Partwise can follow only http and https addresses.', undefined],
     ['javascript:alert(1)', true, undefined, 'Partwise can follow only http and https addresses.', undefined],
     ['my blog', true, undefined, '“my blog” is not a web address.', undefined],

@@ -7,8 +7,7 @@ import { requestOrigins } from './request-origins';
 export type SubscribeAttempt = { kind: 'done'; message: string; ok: boolean } | { kind: 'choose'; feeds: FeedChoice[] } | { kind: 'page'; page: PageOffer };
 
 /** The sentence shown when the user declines host access. */
-export const PERMISSION_DECLINED =
-  'Partwise needs access to the site to read its feed. Nothing was subscribed; try again and choose “Allow”.';
+export const permissionDeclined = (): string => t('permissionDeclined');
 
 /**
  * Asks for access to the feed's and the page's sites in the user's gesture, then subscribes. With
@@ -22,7 +21,7 @@ export async function subscribeWithPermission(feeds: readonly FeedChoice[], page
   const address = parseWebAddress(feed.url);
   if (!address.ok) return { kind: 'done', ok: false, message: address.message };
   const granted = await requestOrigins([address.url, ...(pageUrl ? [pageUrl] : []), ...(feed.seriesPageUrl ? [feed.seriesPageUrl] : [])]);
-  if (!granted) return { kind: 'done', ok: false, message: PERMISSION_DECLINED };
+  if (!granted) return { kind: 'done', ok: false, message: permissionDeclined() };
   const result = await sendMessage('subscribe', { url: address.url, title: feed.title, ...(feed.seriesPageUrl ? { seriesPageUrl: feed.seriesPageUrl } : {}) });
   switch (result.kind) {
     case 'subscribed':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSubscription, getSeriesOverrides, getSettings, updateSubscription, upsertPosts } from '../db';
+import { addSubscription, getSeriesOverrides, getSettings, updateSubscription, upsertPosts, type DeclaredSeries } from '../db';
 import { useTestDatabase } from '../db/test-support';
 import { applySyncDoc } from './apply-doc';
 import { syncSeriesOverrides, syncSubscriptionChanged, syncWholeLibrary } from './record-local';
@@ -75,6 +75,76 @@ describe('applySyncDoc', () => {
     await syncSeriesOverrides(db(), sub.id, NOW);
     await applySyncDoc(db(), remoteDoc(), NOW);
     expect((await getSeriesOverrides(db(), sub.id))[0]!.overrides).toHaveLength(2);
+  });
+});
+
+describe('followed pages and series pages', () => {
+  const db = useTestDatabase();
+  const PAGE = 'https://site.test/writing';
+  const SERIES_A = 'https://blog.test/series/a';
+  const SERIES_B = 'https://blog.test/series/b';
+
+  it('sends a followed page’s chosen list and the series pages’ URLs only, never their fetched state', async () => {
+    const page = await addSubscription(db(), { feedUrl: PAGE, title: 'Site', listing: { key: 'main>ul.posts', itemsHash: 'abc' } }, NOW);
+    await syncSubscriptionChanged(db(), page.id, NOW);
+    const feed = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW);
+    await updateSubscription(db(), feed.id, { seriesPages: [{ url: SERIES_A, etag: '"v1"', bodyHash: 'h', checkedAt: NOW, nextCheckAt: NOW + 1, lastError: 'x' }] });
+    await syncSubscriptionChanged(db(), feed.id, NOW + 1000, ['seriesPages']);
+    const pending = await readPending();
+    expect(pending.subscriptions[PAGE]).toEqual({ added: toStamp(NOW), fields: { page: ['main>ul.posts', toStamp(NOW)] } });
+    expect(pending.subscriptions[FEED]!.fields).toEqual({ seriesPages: [[SERIES_A], toStamp(NOW + 1000)] });
+  });
+
+  it.each<[string, string, { key?: string }]>([
+    ['with its chosen list', 'main>ul.posts', { key: 'main>ul.posts' }],
+    ['before its first refresh chose a list (OPML)', '', {}],
+  ])('makes a followed page from another browser a followed page here, %s', async (_name, key, listing) => {
+    const doc = emptyDoc();
+    doc.subscriptions[PAGE] = { added: toStamp(NOW), fields: { page: [key, toStamp(NOW)] } };
+    const result = await applySyncDoc(db(), doc, NOW);
+    expect(result.added).toHaveLength(1);
+    const sub = await db().subscriptions.get(result.added[0]!);
+    expect(sub).toMatchObject({ feedUrl: PAGE, listing });
+    expect(sub!.listing).toEqual(listing);
+    expect(await applySyncDoc(db(), doc, NOW)).toMatchObject({ added: [], subscriptionsChanged: false });
+  });
+
+  it('never turns a feed followed here into a page, and ignores a bad list key', async () => {
+    await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW);
+    const doc = emptyDoc();
+    doc.subscriptions[FEED] = { added: toStamp(NOW), fields: { page: ['main>ul', toStamp(NOW)] } };
+    doc.subscriptions[PAGE] = { added: toStamp(NOW), fields: { page: [42, toStamp(NOW)] } };
+    await applySyncDoc(db(), doc, NOW);
+    expect((await db().subscriptions.where('feedUrl').equals(FEED).first())!.listing).toBeUndefined();
+    expect((await db().subscriptions.where('feedUrl').equals(PAGE).first())!.listing).toBeUndefined();
+  });
+
+  it('adds series pages as due, keeps the state of pages known here, and drops removed pages with what they declared', async () => {
+    const feed = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW);
+    const known = { url: SERIES_A, etag: '"v1"', checkedAt: NOW - 5, nextCheckAt: NOW + 86_400_000 };
+    const gone = { url: 'https://blog.test/series/old', checkedAt: NOW - 5 };
+    const declared: DeclaredSeries = { source: 'series-page', from: gone.url, name: 'Old', ordered: true, entries: [] };
+    await updateSubscription(db(), feed.id, { seriesPages: [known, gone], declaredSeries: [declared] });
+    const doc = emptyDoc();
+    doc.subscriptions[FEED] = { added: toStamp(NOW), fields: { seriesPages: [[SERIES_A, SERIES_B], toStamp(NOW)] } };
+    expect((await applySyncDoc(db(), doc, NOW)).subscriptionsChanged).toBe(true);
+    const after = await db().subscriptions.get(feed.id);
+    expect(after!.seriesPages).toEqual([known, { url: SERIES_B }]);
+    expect(after!.declaredSeries ?? []).toEqual([]);
+    expect((await applySyncDoc(db(), doc, NOW)).subscriptionsChanged).toBe(false);
+  });
+
+  it.each<[string, unknown]>([
+    ['not a list', 'https://blog.test/series/a'],
+    ['a script address', ['javascript:alert(1)']],
+    ['too many pages', Array.from({ length: 11 }, (_, i) => `https://blog.test/s/${i}`)],
+  ])('ignores synced series pages that are %s', async (_name, value) => {
+    const feed = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW);
+    await updateSubscription(db(), feed.id, { seriesPages: [{ url: SERIES_A }] });
+    const doc = emptyDoc();
+    doc.subscriptions[FEED] = { added: toStamp(NOW), fields: { seriesPages: [value as never, toStamp(NOW)] } };
+    await applySyncDoc(db(), doc, NOW);
+    expect((await db().subscriptions.get(feed.id))!.seriesPages).toEqual([{ url: SERIES_A }]);
   });
 });
 

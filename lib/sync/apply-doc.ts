@@ -1,5 +1,6 @@
 import { addSubscription, deleteSubscription, isDbError, patchedSubscription, getSeriesOverrides, getSettings, refreshTables, setSeriesOverrides, updateSettings, updateSubscription, type PartwiseDatabase, type Settings, type Subscription, type SubscriptionPatch } from '../db';
 import { assignStoredSeries } from '../refresh/assign-stored-series';
+import { removeSeriesPage } from '../refresh/series-pages';
 import { applyReadMarks } from './apply-read-marks';
 import { SYNCED_SETTINGS, SYNCED_SUBSCRIPTION_FIELDS } from './subscription-fields';
 import { isAlive, type SyncDoc, type SyncValue } from './sync-doc';
@@ -23,12 +24,25 @@ function fieldPatch(fields: SyncDoc['subscriptions'][string]['fields'], current:
   for (const [name, [value]] of Object.entries(fields)) {
     const field = SYNCED_SUBSCRIPTION_FIELDS[name];
     // Fields this version does not know are kept in the synced copy and left alone here.
-    const change = field?.patch(value);
+    const change = field?.patch(value, current);
     // A value this version clamps (an interval under its minimum) counts as applied once it is clamped.
     if (!field || !change || same(field.read(patchedSubscription(current, change)), field.read(current))) continue;
     Object.assign(patch, change);
   }
   return patch;
+}
+
+/** A followed page arriving from another browser is created as a followed page here, never fetched as a feed. */
+function followedPage(fields: SyncDoc['subscriptions'][string]['fields']): Pick<Subscription, 'listing'> {
+  const key = fields.page?.[0];
+  if (typeof key !== 'string') return {};
+  return { listing: key === '' ? {} : { key } };
+}
+
+function droppedSeriesPages(current: Subscription, patch: SubscriptionPatch): string[] {
+  if (!('seriesPages' in patch)) return [];
+  const kept = new Set((patch.seriesPages ?? []).map((p) => p.url));
+  return (current.seriesPages ?? []).map((p) => p.url).filter((url) => !kept.has(url));
 }
 
 async function applySubscriptions(db: PartwiseDatabase, doc: SyncDoc, now: number, result: ApplyResult): Promise<void> {
@@ -47,12 +61,14 @@ async function applySubscriptions(db: PartwiseDatabase, doc: SyncDoc, now: numbe
     if (!followed) {
       // A subscribe already applied here and since gone from this library (its feed moved) is not re-added.
       if (applied[url] === synced.added) continue;
-      current = await addSubscription(db, { feedUrl: url, title: '' }, now);
+      current = await addSubscription(db, { feedUrl: url, title: '', ...followedPage(synced.fields) }, now);
       result.added.push(current.id);
       result.subscriptionsChanged = true;
     }
     applied[url] = synced.added;
     const patch = fieldPatch(synced.fields, current!);
+    // A series page dropped elsewhere takes what it declared with it, as removing it here does.
+    for (const gone of droppedSeriesPages(current!, patch)) await removeSeriesPage(db, current!.id, gone);
     if (Object.keys(patch).length > 0) {
       await updateSubscription(db, current!.id, patch);
       result.subscriptionsChanged = true;
