@@ -71,6 +71,7 @@ export function registerMessageHandlers(): void {
 
   onTrustedMessage('markAllRead', async ({ data }) => {
     const postIds = await markAllRead(db(), Date.now(), data.subscriptionIds);
+    await syncReadMarks(db(), postIds, true, Date.now());
     await afterPostsChange(db());
     return { postIds };
   });
