@@ -1,4 +1,5 @@
 import type { BrowserHarness, Tab } from './browser-harness';
+import { storeRows } from './extension-state';
 
 /** The part of a harness that reads and drives the background from an open extension page. */
 export type ExtensionProbe = Pick<BrowserHarness, 'evaluateInExtension' | 'callBackground' | 'readStore' | 'badgeText' | 'notifications' | 'visitReports'>;
@@ -36,29 +37,7 @@ export async function extensionProbe(page: Tab): Promise<ExtensionProbe> {
       if (reply.err) throw new Error(reply.err.message ?? `${type} failed in the background`);
       return reply.res as T;
     },
-    readStore: <T>(store: string) =>
-      page.evaluate(
-        (name) =>
-          new Promise<T[]>((resolve, reject) => {
-            const open = indexedDB.open('partwise');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const db = open.result;
-              if (!db.objectStoreNames.contains(name)) {
-                db.close();
-                resolve([]);
-                return;
-              }
-              const request = db.transaction(name, 'readonly').objectStore(name).getAll();
-              request.onsuccess = () => {
-                db.close();
-                resolve(request.result as T[]);
-              };
-              request.onerror = () => reject(request.error);
-            };
-          }),
-        store,
-      ),
+    readStore: <T>(store: string) => page.evaluate(storeRows, store) as Promise<T[]>,
     badgeText: () => page.evaluate(() => chrome.action.getBadgeText({})),
     notifications: () => page.evaluate(() => chrome.notifications.getAll() as Promise<Record<string, unknown>>),
     visitReports: () => page.evaluate(() => [...(window.partwiseE2eVisits ?? [])]),

@@ -2,28 +2,29 @@ import type { Worker } from 'playwright-core';
 
 /** Reads every row of one object store of the extension's IndexedDB, from inside the service worker. */
 export async function readStore<T = Record<string, unknown>>(worker: Worker, store: string): Promise<T[]> {
-  return worker.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('partwise');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name)) {
-            db.close();
-            resolve([]);
-            return;
-          }
-          const request = db.transaction(name, 'readonly').objectStore(name).getAll();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result as T[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
+  return worker.evaluate(storeRows, store) as Promise<T[]>;
+}
+
+/** Every row of one object store of the extension's IndexedDB, run inside any extension context (self-contained: browsers serialize it). */
+export function storeRows(name: string): Promise<unknown[]> {
+  return new Promise<unknown[]>((resolve, reject) => {
+    const open = indexedDB.open('partwise');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(name)) {
+        db.close();
+        resolve([]);
+        return;
+      }
+      const request = db.transaction(name, 'readonly').objectStore(name).getAll();
+      request.onsuccess = () => {
+        db.close();
+        resolve(request.result as unknown[]);
+      };
+      request.onerror = () => reject(request.error);
+    };
+  });
 }
 
 /** The toolbar badge text. */
