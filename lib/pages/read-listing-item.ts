@@ -24,6 +24,8 @@ export interface LinkContext {
   base: string;
   /** The page's URL without its fragment. */
   page: string;
+  /** When given, counts the elements read (tests prove extraction linear by counting its work). */
+  work?: { nodes: number };
 }
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -97,6 +99,7 @@ interface Parts {
 }
 
 function scanElements(element: Element, context: LinkContext, parts: Parts): void {
+  if (context.work) context.work.nodes++;
   if (unseen(element)) return;
   const rank = headingRank(element);
   if (rank > parts.headingRank) {
