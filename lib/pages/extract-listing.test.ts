@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cardGridPage, cardUrl, PROJECTS, SEED_CARDS } from '@/test/fixtures/pages/card-grid';
-import { extractListings, findCandidate, type ListingCandidate, type ListingItem } from './extract-listing';
+import { extractListings, findCandidate, type ListingCandidate, type ListingItem, type ListingWork } from './extract-listing';
 import { dateInText } from './date-in-text';
 import { isGenericLinkText } from './generic-link-text';
 
@@ -242,4 +242,39 @@ describe('dateInText', () => {
     ['September 14, 2023', '2023-09-14T00:00:00Z'],
     ['no date here, only 2024', undefined],
   ])('%s', (text, iso) => expect(dateInText(text)).toBe(iso));
+});
+
+describe('extractListings work', () => {
+  // Cards beyond the seed's 17, each with its own title and URL, so every one is a post.
+  const page = (count: number): string =>
+    cardGridPage({
+      blog: BLOG,
+      cards: Array.from({ length: count }, (_, i) => {
+        const seed = SEED_CARDS[i % SEED_CARDS.length]!;
+        return { ...seed, title: `${seed.title} (${i + 1})`, slug: `${seed.slug}-${i + 1}` };
+      }),
+    });
+  const workOf = (html: string): { work: ListingWork; posts: number } => {
+    const work: ListingWork = { events: 0, nodes: 0 };
+    const posts = extractListings(html, JANE, work).candidates[0]?.items.length ?? 0;
+    return { work, posts };
+  };
+
+  it.each([
+    ['parser events', (w: ListingWork) => w.events],
+    ['nodes visited', (w: ListingWork) => w.nodes],
+    ['all work', (w: ListingWork) => w.events + w.nodes],
+  ])('doubling the page doubles the %s', (_name, measure) => {
+    const small = workOf(page(200));
+    const large = workOf(page(400));
+    expect([small.posts, large.posts]).toEqual([200, 400]);
+    const ratio = measure(large.work) / measure(small.work);
+    expect(ratio).toBeGreaterThan(1.8);
+    expect(ratio).toBeLessThan(2.1);
+  });
+
+  it('counting work changes no result', () => {
+    const html = page(40);
+    expect(extractListings(html, JANE, { events: 0, nodes: 0 })).toEqual(extractListings(html, JANE));
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { resolveUrl } from '../feeds/resolve-url';
 import { listingGroups, type BlockGroup, type ListingKind } from './listing-groups';
-import { parseHtml, elementsOf, textOf, type Document, type Element } from './parse-html';
+import { parseHtml, elementsOf, textOf, type Document, type Element, type HtmlWork } from './parse-html';
 import { collapse, readListingItem, type LinkContext, type ListingItem, type ReadItem } from './read-listing-item';
 
 export type { ListingItem } from './read-listing-item';
@@ -113,15 +113,20 @@ function isScriptShell(document: Document): boolean {
   return text.length < 200;
 }
 
-/** Finds the lists of posts on a page, best first. */
-export function extractListings(html: string, pageUrl: string): PageListings {
-  const document = parseHtml(html);
+/** The work an extraction did: the parser's events and the nodes its passes visited. */
+export interface ListingWork extends HtmlWork {
+  nodes: number;
+}
+
+/** Finds the lists of posts on a page, best first; `work`, when given, counts what it did. */
+export function extractListings(html: string, pageUrl: string, work?: ListingWork): PageListings {
+  const document = parseHtml(html, work);
   const hash = pageUrl.indexOf('#');
-  const context: LinkContext = { base: baseOf(document, pageUrl), page: hash < 0 ? pageUrl : pageUrl.slice(0, hash) };
+  const context: LinkContext = { base: baseOf(document, pageUrl), page: hash < 0 ? pageUrl : pageUrl.slice(0, hash), ...(work ? { work } : {}) };
   const candidates: ListingCandidate[] = [];
   const taken = new Set<string>();
   let read = 0;
-  for (const group of listingGroups(document)) {
+  for (const group of listingGroups(document, work)) {
     if (group.score < MIN_SCORE) continue;
     if (read++ >= MAX_GROUPS_READ) break;
     const items = readGroup(group, context);

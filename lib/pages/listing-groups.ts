@@ -3,8 +3,8 @@
  * microformats, sibling `<article>`s, and sibling blocks of the same shape, each scored from counts
  * gathered bottom-up (so finding them is linear in the page).
  */
-import { isTag, isText } from 'domhandler';
 import { headingRank } from './read-listing-item';
+import type { Text } from 'domhandler';
 import type { AnyNode, Document, Element } from './parse-html';
 
 /** What kind of evidence made a group, strongest first. */
@@ -19,18 +19,10 @@ export interface BlockGroup {
   score: number;
 }
 
-interface Counts {
-  text: number;
-  links: number;
-  headings: number;
-  elements: number;
-}
-
 const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head']);
 const NEVER_BLOCKS = new Set(['script', 'style', 'link', 'meta', 'br', 'hr', 'img', 'picture', 'source', 'svg', 'input', 'button', 'option', 'select', 'iframe', 'template', 'noscript', 'head', 'title', 'path']);
 const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary']);
-const ZERO: Counts = { text: 0, links: 0, headings: 0, elements: 0 };
 // A post's block is small: a section holding a whole list is not one post, and reading it as one would
 // cost the list's size again (so blocks beyond these are never candidates, which keeps extraction linear).
 const MAX_BLOCK_LINKS = 12;
@@ -49,21 +41,6 @@ function signature(element: Element): string {
   return `${element.name}${id && /^[a-z][a-z_-]*$/i.test(id) ? `#${id}` : ''}${tokens.map((t) => `.${t}`).join('')}`;
 }
 
-/** Every element in document order (an array: the passes below read it forwards and backwards). */
-function allElements(document: Document): Element[] {
-  const out: Element[] = [];
-  const stack: AnyNode[] = [document];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node !== document && isTag(node)) out.push(node);
-    if (isTag(node) || node === document) {
-      const children = (node as Element | Document).children;
-      for (let i = children.length - 1; i >= 0; i--) if (isTag(children[i]!)) stack.push(children[i]!);
-    }
-  }
-  return out;
-}
-
 /** Length of `text` without its leading and trailing whitespace, without making a new string. */
 function visibleLength(text: string): number {
   let start = 0;
@@ -73,46 +50,8 @@ function visibleLength(text: string): number {
   return end - start;
 }
 
-/** Counts of visible text, links and headings under every element, children before parents. */
-function countAll(elements: readonly Element[]): Map<Element, Counts> {
-  const counts = new Map<Element, Counts>();
-  for (let i = elements.length - 1; i >= 0; i--) {
-    const element = elements[i]!;
-    if (HIDDEN.has(element.name)) {
-      counts.set(element, ZERO);
-      continue;
-    }
-    const own: Counts = { text: 0, links: element.name === 'a' && element.attribs['href'] ? 1 : 0, headings: headingRank(element) > 0 ? 1 : 0, elements: 1 };
-    for (const child of element.children) {
-      if (isText(child)) own.text += visibleLength(child.data);
-      else if (isTag(child)) {
-        const sub = counts.get(child) ?? ZERO;
-        own.text += sub.text;
-        own.links += sub.links;
-        own.headings += sub.headings;
-        own.elements += sub.elements;
-      }
-    }
-    counts.set(element, own);
-  }
-  return counts;
-}
-
-/** Elements that sit in the page's navigation, header, footer or sidebar (parents before children, so one pass). */
-function chromeOf(elements: readonly Element[]): Set<Element> {
-  const chrome = new Set<Element>();
-  for (const element of elements) {
-    const parent = element.parent;
-    if ((parent && isTag(parent) && chrome.has(parent)) || CHROME_TAGS.has(element.name) || CHROME_ROLES.has(element.attribs['role'] ?? '')) chrome.add(element);
-  }
-  return chrome;
-}
-
-/** What a pass over the page gathered, for scoring groups. */
-interface PageFacts {
-  counts: Map<Element, Counts>;
-  chrome: Set<Element>;
-}
+// Node types compared directly: domhandler's `isTag`/`isText` cost two calls per node in this hot walk.
+const isElement = (node: AnyNode): node is Element => node.type === 'tag' || node.type === 'script' || node.type === 'style';
 
 function textFactor(averageText: number): number {
   if (averageText < 15) return 0.3;
@@ -120,26 +59,32 @@ function textFactor(averageText: number): number {
   return 1 + Math.min(averageText, 400) / 400;
 }
 
+/** Counts of a few blocks, as parallel arrays (a page has thousands of elements: no object each). */
+interface BlockCounts {
+  text: number[];
+  links: number[];
+  headings: number[];
+}
+
 /** Score of a group: repetition, share of blocks with a heading, text per block; chrome and link-heavy blocks penalized. */
-function scoreOf(blocks: readonly Element[], { counts, chrome }: PageFacts): number {
+function scoreOf(indices: readonly number[], counts: BlockCounts, chrome: boolean): number {
   let text = 0;
   let links = 0;
   let headed = 0;
-  for (const block of blocks) {
-    const c = counts.get(block) ?? ZERO;
-    text += c.text;
-    links += c.links;
-    if (c.headings > 0) headed++;
+  for (const i of indices) {
+    text += counts.text[i]!;
+    links += counts.links[i]!;
+    if (counts.headings[i]! > 0) headed++;
   }
-  const n = blocks.length;
-  const penalty = blocks[0] && chrome.has(blocks[0]) ? 0.1 : 1;
+  const n = indices.length;
+  const penalty = chrome ? 0.1 : 1;
   const linkHeavy = links / n > 6 ? 0.3 : 1;
   return n * (1 + headed / n) * textFactor(text / n) * penalty * linkHeavy;
 }
 
-/** Children of the same tag, narrowed to the class most of them share (a post list's "year" rows stay out). */
-function sameShape(children: readonly Element[]): { blocks: Element[]; token?: string } {
-  const tokens = children.map((child) => new Set(stableTokens(child)));
+/** Children of the same tag (by index), narrowed to the class most of them share (a post list's "year" rows stay out). */
+function sameShape(children: readonly Element[], indices: readonly number[]): { kept: number[]; token?: string } {
+  const tokens = indices.map((i) => new Set(stableTokens(children[i]!)));
   const tally = new Map<string, number>();
   for (const set of tokens) for (const token of set) tally.set(token, (tally.get(token) ?? 0) + 1);
   let token: string | undefined;
@@ -147,39 +92,8 @@ function sameShape(children: readonly Element[]): { blocks: Element[]; token?: s
     const best = token === undefined ? -1 : tally.get(token)!;
     if (count > best || (count === best && (name.length < token!.length || (name.length === token!.length && name < token!)))) token = name;
   }
-  if (token === undefined || tally.get(token)! < Math.max(2, children.length / 2)) return { blocks: [...children] };
-  return { blocks: children.filter((_, i) => tokens[i]!.has(token)), token };
-}
-
-function siblingGroups(parent: Element | Document, facts: PageFacts, groups: BlockGroup[]): void {
-  const { counts } = facts;
-  const eligible: Element[] = [];
-  for (const child of parent.children) {
-    if (!isTag(child) || NEVER_BLOCKS.has(child.name)) continue;
-    const own = counts.get(child) ?? ZERO;
-    if (own.links > 0 && own.links <= MAX_BLOCK_LINKS && own.elements <= MAX_BLOCK_ELEMENTS) eligible.push(child);
-  }
-  // Most elements hold at most one linked child: nothing to group, nothing more to allocate.
-  if (eligible.length < 2) return;
-  const byTag = new Map<string, Element[]>();
-  for (const child of eligible) {
-    const list = byTag.get(child.name);
-    if (list) list.push(child);
-    else byTag.set(child.name, [child]);
-  }
-  const parentKey = isTag(parent) ? signature(parent) : '';
-  for (const [tag, children] of byTag) {
-    const minimum = tag === 'article' ? 2 : 3;
-    if (children.length < minimum) continue;
-    const { blocks, token } = sameShape(children);
-    if (blocks.length < minimum) continue;
-    groups.push({
-      key: `${parentKey}>${tag}${token ? `.${token}` : ''}`,
-      kind: tag === 'article' ? 'articles' : 'blocks',
-      blocks,
-      score: scoreOf(blocks, facts),
-    });
-  }
+  if (token === undefined || tally.get(token)! < Math.max(2, indices.length / 2)) return { kept: [...indices] };
+  return { kept: indices.filter((_, i) => tokens[i]!.has(token)), token };
 }
 
 function isEntry(element: Element): boolean {
@@ -187,35 +101,139 @@ function isEntry(element: Element): boolean {
   return value !== undefined && value.includes('entry') && stableTokens(element).some((token) => token === 'h-entry' || token === 'hentry');
 }
 
-/** Outermost h-entry/hentry elements outside the page's chrome. */
-function microformatGroup(elements: readonly Element[], facts: PageFacts): BlockGroup | undefined {
-  // Elements inside an entry, parents first, so nested entries (comments) are skipped in one pass.
-  const inside = new Set<Element>();
-  const entries: Element[] = [];
-  for (const element of elements) {
-    const parent = element.parent;
-    if (parent && isTag(parent) && inside.has(parent)) {
-      inside.add(element);
-      continue;
+function isChrome(element: Element): boolean {
+  return CHROME_TAGS.has(element.name) || CHROME_ROLES.has(element.attribs['role'] ?? '');
+}
+
+/** A group and where its parent stands in document order, to keep the order groups were found in. */
+interface Found {
+  group: BlockGroup;
+  order: number;
+  seq: number;
+}
+
+/**
+ * One walk over the page, children before parents: running totals of visible text, links, headings
+ * and elements (an element's counts are the totals' growth while it is walked, so nothing is stored
+ * per element), the page's chrome passed down, outermost h-entries collected, and each parent's
+ * sibling groups formed as soon as its children are counted.
+ */
+class PageWalk {
+  text = 0;
+  links = 0;
+  headings = 0;
+  elements = 0;
+  order = 0;
+  seq = 0;
+  /** Nodes walked, for tests that prove the walk linear by counting it. */
+  visited = 0;
+  readonly found: Found[] = [];
+  readonly entries: Element[] = [];
+  readonly entryCounts: BlockCounts = { text: [], links: [], headings: [] };
+
+  /** Walks `parent`'s children, then forms its sibling groups unless it is hidden. */
+  children(parent: Element | Document, order: number, chrome: boolean, inEntry: boolean, hidden: boolean): void {
+    let eligible: Element[] | undefined;
+    let counts: BlockCounts | undefined;
+    for (const child of parent.children) {
+      this.visited++;
+      if (child.type === 'text') {
+        this.text += visibleLength((child as Text).data);
+        continue;
+      }
+      if (!isElement(child)) continue;
+      const text = this.text;
+      const links = this.links;
+      const headings = this.headings;
+      const elements = this.elements;
+      this.element(child, chrome || isChrome(child), inEntry);
+      if (hidden || NEVER_BLOCKS.has(child.name)) continue;
+      const ownLinks = this.links - links;
+      if (ownLinks === 0 || ownLinks > MAX_BLOCK_LINKS || this.elements - elements > MAX_BLOCK_ELEMENTS) continue;
+      if (!eligible || !counts) {
+        eligible = [];
+        counts = { text: [], links: [], headings: [] };
+      }
+      eligible.push(child);
+      counts.text.push(this.text - text);
+      counts.links.push(ownLinks);
+      counts.headings.push(this.headings - headings);
     }
-    if (!isEntry(element)) continue;
-    inside.add(element);
-    if (!facts.chrome.has(element)) entries.push(element);
+    // Most elements hold at most one linked child: nothing to group, nothing more to allocate.
+    if (eligible && counts && eligible.length >= 2) this.group(parent, order, chrome, eligible, counts);
   }
-  if (entries.length < 2) return undefined;
-  return { key: 'h-entry', kind: 'microformats', blocks: entries, score: scoreOf(entries, facts) };
+
+  element(element: Element, chrome: boolean, inEntry: boolean): void {
+    const order = this.order++;
+    let entry = -1;
+    if (!inEntry && isEntry(element)) {
+      inEntry = true;
+      if (!chrome) entry = this.entries.push(element) - 1;
+    }
+    const hidden = HIDDEN.has(element.name);
+    const text = this.text;
+    const links = this.links;
+    const headings = this.headings;
+    const elements = this.elements;
+    this.elements++;
+    if (!hidden) {
+      if (element.name === 'a' && element.attribs['href']) this.links++;
+      if (headingRank(element) > 0) this.headings++;
+    }
+    this.children(element, order, chrome, inEntry, hidden);
+    if (hidden) {
+      // A hidden element counts for nothing in its ancestors (its own children are still grouped).
+      this.text = text;
+      this.links = links;
+      this.headings = headings;
+      this.elements = elements;
+    }
+    if (entry >= 0) {
+      this.entryCounts.text[entry] = this.text - text;
+      this.entryCounts.links[entry] = this.links - links;
+      this.entryCounts.headings[entry] = this.headings - headings;
+    }
+  }
+
+  group(parent: Element | Document, order: number, chrome: boolean, eligible: Element[], counts: BlockCounts): void {
+    const byTag = new Map<string, number[]>();
+    for (let i = 0; i < eligible.length; i++) {
+      const name = eligible[i]!.name;
+      const list = byTag.get(name);
+      if (list) list.push(i);
+      else byTag.set(name, [i]);
+    }
+    let parentKey: string | undefined;
+    for (const [tag, indices] of byTag) {
+      const minimum = tag === 'article' ? 2 : 3;
+      if (indices.length < minimum) continue;
+      const { kept, token } = sameShape(eligible, indices);
+      if (kept.length < minimum) continue;
+      parentKey ??= parent.type === 'root' ? '' : signature(parent as Element);
+      const first = eligible[kept[0]!]!;
+      const group: BlockGroup = {
+        key: `${parentKey}>${tag}${token ? `.${token}` : ''}`,
+        kind: tag === 'article' ? 'articles' : 'blocks',
+        blocks: kept.map((i) => eligible[i]!),
+        score: scoreOf(kept, counts, chrome || isChrome(first)),
+      };
+      this.found.push({ group, order, seq: this.seq++ });
+    }
+  }
 }
 
 const KIND_ORDER: Record<ListingKind, number> = { microformats: 0, articles: 1, blocks: 2 };
 
 /** Every group of blocks that may be a list of posts, microformats first, then articles, then blocks by score. */
-export function listingGroups(document: Document): BlockGroup[] {
-  const elements = allElements(document);
-  const facts: PageFacts = { counts: countAll(elements), chrome: chromeOf(elements) };
-  const groups: BlockGroup[] = [];
-  const microformats = microformatGroup(elements, facts);
-  if (microformats) groups.push(microformats);
-  siblingGroups(document, facts, groups);
-  for (const element of elements) if (!HIDDEN.has(element.name) && element.children.length >= 2) siblingGroups(element, facts, groups);
-  return groups.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || b.score - a.score);
+export function listingGroups(document: Document, work?: { nodes: number }): BlockGroup[] {
+  const walk = new PageWalk();
+  walk.children(document, -1, false, false, false);
+  if (work) work.nodes += walk.visited;
+  const found = walk.found.sort((a, b) => KIND_ORDER[a.group.kind] - KIND_ORDER[b.group.kind] || b.group.score - a.group.score || a.order - b.order || a.seq - b.seq);
+  const groups = found.map((f) => f.group);
+  if (walk.entries.length >= 2) {
+    const all = walk.entries.map((_, i) => i);
+    groups.unshift({ key: 'h-entry', kind: 'microformats', blocks: walk.entries, score: scoreOf(all, walk.entryCounts, false) });
+  }
+  return groups;
 }
