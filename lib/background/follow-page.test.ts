@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { subscribeTestDeps } from './subscribe-test-deps';
 import { describe, expect, it } from 'vitest';
 import { cardGridPage, PROJECTS, SEED_CARDS } from '../../test/fixtures/pages/card-grid';
 import { useTestDatabase } from '../db/test-support';
-import { findFeedLinks } from '../feeds/discover';
 import type { FetchResult } from '../feeds/fetch';
-import { parseFeed } from '../feeds/parse';
 import type { SubscribeResult } from '../messaging/protocol';
 import { SCRIPT_SHELL_MESSAGE } from '../refresh/page-listing';
 import { followPage, NO_FEED_NOR_LIST } from './follow-page';
@@ -22,16 +21,7 @@ const WEB: Record<string, FetchResult> = {
 
 describe('following a page without a feed', () => {
   const db = useTestDatabase();
-  const deps = (): SubscribeDeps => ({
-    db: db(),
-    fetch: async (url) => WEB[url] ?? { kind: 'failed', reason: 'http', status: 404, message: `${url} answered HTTP 404.` },
-    parse: (body, options) => parseFeed(body, options),
-    notify: async () => undefined,
-    now: () => Date.UTC(2026, 10, 1),
-    random: () => 0,
-    discover: async (pageUrl, text) => findFeedLinks(pageUrl, text).map((feed) => ({ url: feed.url, title: feed.title, type: feed.type })),
-    decodeHtml: (body) => new TextDecoder().decode(body),
-  });
+  const deps = (): SubscribeDeps => subscribeTestDeps(db(), WEB);
 
   async function offer(): Promise<Extract<SubscribeResult, { kind: 'page' }>['page']> {
     const result = await subscribe(deps(), { url: 'jane.test' });

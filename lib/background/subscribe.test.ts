@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { subscribeTestDeps } from './subscribe-test-deps';
 import { buildRss, ASGI_ITEMS } from '../../test/fixtures/build-rss';
 import { useTestDatabase } from '../db/test-support';
 import { findFeedLinks } from '../feeds/discover';
@@ -26,16 +27,7 @@ const WEB: Record<string, FetchResult> = {
 
 describe('subscribe', () => {
   const db = useTestDatabase();
-  const deps = (): SubscribeDeps => ({
-    db: db(),
-    fetch: async (url) => WEB[url] ?? { kind: 'failed', reason: 'http', status: 404, message: `${url} answered HTTP 404.` },
-    parse: (body, options) => parseFeed(body, options),
-    notify: async () => undefined,
-    now: () => Date.UTC(2026, 10, 1),
-    random: () => 0,
-    discover: async (pageUrl, html) => findFeedLinks(pageUrl, html).map((feed) => ({ url: feed.url, title: feed.title, type: feed.type })),
-    decodeHtml: (body) => new TextDecoder().decode(body),
-  });
+  const deps = (): SubscribeDeps => subscribeTestDeps(db(), WEB);
 
   it.each<[string, string, RegExp | object]>([
     ['a feed URL', 'https://blog.test/feed.xml', { kind: 'subscribed', title: 'Kfir’s blog', postCount: 5 }],
@@ -126,16 +118,7 @@ describe('an index page on the feed\'s own host', () => {
     [SITE]: ok(SITE, indexPage(FEED_URL).replace('<head>', `<head><link rel="alternate" type="application/rss+xml" href="${FEED_URL}">`), 'text/html'),
     [FEED_URL]: ok(FEED_URL, indexFeed('https://writer.test/blog/'), 'application/rss+xml'),
   };
-  const deps = (): SubscribeDeps => ({
-    db: db(),
-    fetch: async (url) => pages[url] ?? { kind: 'failed', reason: 'http', status: 404, message: `${url} answered HTTP 404.` },
-    parse: (body, options) => parseFeed(body, options),
-    notify: async () => undefined,
-    now: () => Date.UTC(2026, 10, 1),
-    random: () => 0,
-    discover: async (pageUrl, html) => findFeedLinks(pageUrl, html).map((feed) => ({ url: feed.url, title: feed.title, type: feed.type })),
-    decodeHtml: (body) => new TextDecoder().decode(body),
-  });
+  const deps = (): SubscribeDeps => subscribeTestDeps(db(), pages);
 
   it('subscribes without asking and keeps the page', async () => {
     await expect(subscribe(deps(), { url: SITE })).resolves.toMatchObject({ kind: 'subscribed', seriesPosts: 18 });
