@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { subscribeTestDeps } from './subscribe-test-deps';
 import { buildRss, ASGI_ITEMS } from '../../test/fixtures/build-rss';
 import { useTestDatabase } from '../db/test-support';
-import { findFeedLinks } from '../feeds/discover';
 import type { FetchResult } from '../feeds/fetch';
-import { parseFeed } from '../feeds/parse';
 import { subscribe, type SubscribeDeps } from './subscribe';
 import { indexFeed, indexPage, INDEX_SERIES, plainPunctuation } from '../../test/fixtures/index-page';
 
@@ -62,16 +60,7 @@ describe('subscribe with an author\'s index page (seed 000 shape)', () => {
     [FEED_URL]: ok(FEED_URL, indexFeed('https://writer.test/blog/'), 'application/rss+xml'),
     ...extra,
   });
-  const deps = (pages: Record<string, FetchResult>): SubscribeDeps => ({
-    db: db(),
-    fetch: async (url) => pages[url] ?? { kind: 'failed', reason: 'http', status: 404, message: `${url} answered HTTP 404.` },
-    parse: (body, options) => parseFeed(body, options),
-    notify: async () => undefined,
-    now: () => Date.UTC(2026, 10, 1),
-    random: () => 0,
-    discover: async (pageUrl, html) => findFeedLinks(pageUrl, html).map((feed) => ({ url: feed.url, title: feed.title, type: feed.type })),
-    decodeHtml: (body) => new TextDecoder().decode(body),
-  });
+  const deps = (pages: Record<string, FetchResult>): SubscribeDeps => subscribeTestDeps(db(), pages);
 
   async function seriesOf(subscriptionId: number): Promise<Map<string, string[]>> {
     const rows = await db().series.where('subscriptionId').equals(subscriptionId).toArray();
