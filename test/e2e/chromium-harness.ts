@@ -4,6 +4,17 @@ import type { BrowserHarness, FirstPaint, LaunchOptions, Tab, Target } from './b
 import { extensionProbe } from './extension-probe';
 import { E2E_BUILD_DIR, launchExtension } from './harness';
 
+/**
+ * Page script that records, as the first post link appears, whether it is the inert painted preview and
+ * which groups it shows (in `window.__firstPaint`), before the app can replace it.
+ */
+export const FIRST_PAINT_RECORDER = `new MutationObserver((_, observer) => {
+  if (!document.querySelector('[data-post-link]')) return;
+  observer.disconnect();
+  window.__firstPaint = { inert: document.querySelector('main[inert]') !== null,
+    groups: [...document.querySelectorAll('section.group')].map((s) => s.getAttribute('aria-label')) };
+}).observe(document, { childList: true, subtree: true });`;
+
 type Role = Parameters<Page['getByRole']>[0];
 
 function locate(page: Page, target: Target): Locator {
@@ -66,12 +77,7 @@ export async function launchChromiumHarness(options: LaunchOptions): Promise<Bro
     buildDir: E2E_BUILD_DIR,
     popupFirstPaint: async () => {
       const page = await chromium.context.newPage();
-      await page.addInitScript(`new MutationObserver((_, observer) => {
-        if (!document.querySelector('[data-post-link]')) return;
-        observer.disconnect();
-        window.__firstPaint = { inert: document.querySelector('main[inert]') !== null,
-          groups: [...document.querySelectorAll('section.group')].map((s) => s.getAttribute('aria-label')) };
-      }).observe(document, { childList: true, subtree: true });`);
+      await page.addInitScript(FIRST_PAINT_RECORDER);
       await page.goto(chromium.extensionUrl('popup.html'));
       await page.locator('main.popup-main:not([inert]) section.group').first().waitFor();
       const painted = (await page.evaluate('window.__firstPaint')) as FirstPaint | undefined;

@@ -5,6 +5,7 @@ import { ASGI_ITEMS, ASGI_PART_4, buildRss, MODERN_PYTHON_ITEMS, type RssItemSpe
 import { artifactPath } from './artifacts';
 import { RSS_HEADERS, callBackground, readStore, resetSession } from './extension-state';
 import { launchExtension, type ExtensionHarness } from './harness';
+import { FIRST_PAINT_RECORDER } from './chromium-harness';
 
 const RSS = RSS_HEADERS;
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Hacked <script>window.__pwned=2</script>';
@@ -64,12 +65,7 @@ describe('the popup in Chromium', () => {
 
   it('paints the first screen of the page the background keeps ready, and the app takes over with the same groups', async () => {
     const page = await harness.context.newPage();
-    await page.addInitScript(`new MutationObserver((_, observer) => {
-      if (!document.querySelector('[data-post-link]')) return;
-      observer.disconnect();
-      window.__firstPaint = { inert: document.querySelector('main[inert]') !== null,
-        groups: [...document.querySelectorAll('section.group')].map((s) => s.getAttribute('aria-label')) };
-    }).observe(document, { childList: true, subtree: true });`);
+    await page.addInitScript(FIRST_PAINT_RECORDER);
     await page.goto(harness.extensionUrl('popup.html'));
     await page.locator('main.popup-main:not([inert]) section.group').first().waitFor();
     const firstPaint = (await page.evaluate('window.__firstPaint')) as { inert: boolean; groups: string[] };
