@@ -99,13 +99,45 @@ function visibleText(root: AnyNode): string {
   return out;
 }
 
-const NEEDS_COLLAPSE = /[\t\n\f\r]| {2}/;
+// Tab, line feed, form feed, carriage return and space: the whitespace HTML collapses (U+00A0 is not).
+const isCollapsible = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
 
-/** Collapses runs of ASCII whitespace (not U+00A0 and the other Unicode spaces) and trims. */
+/**
+ * Collapses runs of ASCII whitespace (not U+00A0 and the other Unicode spaces) to one space and trims
+ * them off the ends. One pass over the characters that copies only around the runs it replaces, so a
+ * text already collapsed comes back as it is (listing pages collapse thousands of texts).
+ */
 export function collapseWhitespace(text: string): string {
-  if (text.length < 256 && !NEEDS_COLLAPSE.test(text)) return text.trim();
-  // Single spaces are left alone: matching only longer runs and other whitespace is much faster.
-  return text.replace(/ [\t\n\f\r ]+|[\t\n\f\r][\t\n\f\r ]*/g, ' ').trim();
+  const collapsed = collapseRuns(text);
+  // Other spaces at the ends go too (as `trim` takes them), which the rare non-ASCII end pays for.
+  const n = collapsed.length;
+  return n > 0 && (collapsed.charCodeAt(0) > 127 || collapsed.charCodeAt(n - 1) > 127) ? collapsed.trim() : collapsed;
+}
+
+function collapseRuns(text: string): string {
+  const n = text.length;
+  let start = 0;
+  while (start < n && isCollapsible(text.charCodeAt(start))) start++;
+  let out = '';
+  let from = start;
+  let i = start;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (!isCollapsible(code)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && isCollapsible(text.charCodeAt(end))) end++;
+    if (end === n) return out + text.slice(from, i);
+    // A single space is already what it would become: it stays in the slice being copied.
+    if (code !== 32 || end > i + 1) {
+      out += `${text.slice(from, i)} `;
+      from = end;
+    }
+    i = end;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 // Control characters a title never shows (tab, line feed and carriage return are whitespace).

@@ -5,7 +5,7 @@
 import type { Text } from 'domhandler';
 import { parseDate } from '../feeds/parse-date';
 import { resolveUrl } from '../feeds/resolve-url';
-import { truncateOnWord } from '../feeds/text';
+import { collapseWhitespace, truncateOnWord } from '../feeds/text';
 import { dateInText } from './date-in-text';
 import { isGenericLinkText } from './generic-link-text';
 import { textOf, type AnyNode, type Element } from './parse-html';
@@ -49,14 +49,13 @@ function unseen(element: Element): boolean {
   return value !== undefined && (value.includes('sr-only') || value.includes('screen-reader') || value.includes('visually')) && classTokens(element).some((token) => SCREEN_READER_ONLY.has(token));
 }
 
-const WHITESPACE_RUN = /\s+/g;
+/** Whitespace collapsed as a reader sees the card: no-break spaces (`&nbsp;·&nbsp;`) count as spaces here. */
+export function collapse(text: string): string {
+  return collapseWhitespace(text.includes('\u00a0') ? text.replace(/\u00a0/g, ' ') : text);
+}
+
 const TITLE_TOKEN = /title$/i;
 const SUBTITLE_TOKEN = /subtitle$/i;
-
-/** Whitespace runs to one space, trimmed. */
-export function collapse(text: string): string {
-  return text.replace(WHITESPACE_RUN, ' ').trim();
-}
 
 function classTokens(element: Element): string[] {
   const value = element.attribs['class'];
@@ -87,91 +86,79 @@ export function linkUrl(element: Element, context: LinkContext): string | undefi
 interface Link {
   element: Element;
   url: string;
+  /** The link's text: its runs `[from, to)` of the block's text. */
+  from: number;
+  to: number;
   text: string;
   /** "Read more" and the like (computed once per link). */
   generic: boolean;
 }
 
-/** The elements of a block that matter, found in one walk over its elements (hidden ones skipped). */
+/**
+ * What one walk over a block finds: its visible text as runs in document order (so any element's
+ * text is a range of them), the runs of its heading and of each link, and its first `<time>`.
+ */
 interface Parts {
+  texts: string[];
   heading?: Element;
   headingRank: number;
+  headingFrom: number;
+  headingTo: number;
   links: Link[];
-  linkIndex: Map<Element, number>;
   time?: Element;
 }
 
-function scanElements(element: Element, context: LinkContext, parts: Parts): void {
-  if (context.work) context.work.nodes++;
-  if (unseen(element)) return;
-  const rank = headingRank(element);
-  if (rank > parts.headingRank) {
-    parts.headingRank = rank;
-    parts.heading = element;
-  }
-  if (element.name === 'a') {
-    const url = linkUrl(element, context);
-    if (url) {
-      parts.linkIndex.set(element, parts.links.length);
-      parts.links.push({ element, url, text: '', generic: true });
-    }
-  } else if (element.name === 'time' && !parts.time) parts.time = element;
-  for (const child of element.children) if (isElement(child)) scanElements(child, context, parts);
-}
-
-/**
- * The block's text as runs, each with its owners packed in one number (`(link + 1) * 2 + heading`,
- * link -1 for none): parallel arrays, since a page has thousands of runs.
- */
-interface Chunks {
-  texts: string[];
-  owners: number[];
-}
-
-const linkOf = (owner: number): number => (owner >> 1) - 1;
-const inHeadingOf = (owner: number): boolean => (owner & 1) === 1;
-
-// One walk over the block's text, each run tagged with its owners, so the heading's, each link's and
-// the rest's texts come from the same pass (nesting is bounded by the parser, so recursion is safe).
-function collectText(node: AnyNode, owner: number, parts: Parts, out: Chunks): void {
+// One walk over the block (hidden elements skipped): the text runs, with a space around block
+// elements, and the elements that matter (nesting is bounded by the parser, so recursion is safe).
+function walk(node: AnyNode, context: LinkContext, parts: Parts): void {
   if (node.type === 'text') {
-    out.texts.push((node as Text).data);
-    out.owners.push(owner);
+    parts.texts.push((node as Text).data);
     return;
   }
-  if (!isElement(node) || unseen(node)) return;
-  const link = node.name === 'a' ? parts.linkIndex.get(node) : undefined;
-  let own = link === undefined ? owner : (link + 1) * 2 + (owner & 1);
-  if (node === parts.heading) own |= 1;
-  const gap = BLOCK_TAGS.has(node.name);
-  if (gap) {
-    out.texts.push(' ');
-    out.owners.push(own);
+  if (!isElement(node)) return;
+  if (context.work) context.work.nodes++;
+  if (unseen(node)) return;
+  const from = parts.texts.length;
+  const rank = headingRank(node);
+  const heading = rank > parts.headingRank;
+  if (heading) {
+    parts.headingRank = rank;
+    parts.heading = node;
   }
-  for (const child of node.children) collectText(child, own, parts, out);
-  if (gap) {
-    out.texts.push(' ');
-    out.owners.push(own);
+  let link: Link | undefined;
+  if (node.name === 'a') {
+    const url = linkUrl(node, context);
+    if (url) parts.links.push((link = { element: node, url, from, to: from, text: '', generic: true }));
+  } else if (node.name === 'time' && !parts.time) parts.time = node;
+  const gap = BLOCK_TAGS.has(node.name);
+  if (gap) parts.texts.push(' ');
+  for (const child of node.children) walk(child, context, parts);
+  if (gap) parts.texts.push(' ');
+  if (link) link.to = parts.texts.length;
+  if (heading && parts.heading === node) {
+    parts.headingFrom = from;
+    parts.headingTo = parts.texts.length;
   }
 }
 
-/** The runs' text whose owners `keep` accepts, as written (whitespace not collapsed). */
-function joined(chunks: Chunks, keep: (owner: number) => boolean): string {
-  const parts: string[] = [];
-  for (let i = 0; i < chunks.texts.length; i++) if (keep(chunks.owners[i]!)) parts.push(chunks.texts[i]!);
-  return parts.join('');
+/** The runs `[from, to)` joined, as written (whitespace not collapsed). */
+function runs(texts: readonly string[], from: number, to: number): string {
+  return to - from === 1 ? texts[from]! : texts.slice(from, to).join('');
 }
 
 /** The block's text without its title (heading, or title link) and without "Read more" links. */
-function restOf(chunks: Chunks, links: readonly Link[], headed: boolean, titleLink: number): string {
-  const parts: string[] = [];
-  for (let i = 0; i < chunks.texts.length; i++) {
-    const owner = chunks.owners[i]!;
-    const link = linkOf(owner);
-    if ((headed ? inHeadingOf(owner) : link === titleLink) || (link >= 0 && links[link]!.generic)) continue;
-    parts.push(chunks.texts[i]!);
-  }
-  return parts.join('');
+function restOf(parts: Parts, headed: boolean, titleLink: number): string {
+  const dropped = new Uint8Array(parts.texts.length);
+  const drop = (from: number, to: number): void => {
+    dropped.fill(1, from, to);
+  };
+  if (headed) drop(parts.headingFrom, parts.headingTo);
+  parts.links.forEach((link, i) => {
+    if (link.generic || i === titleLink) drop(link.from, link.to);
+  });
+  const kept: string[] = [];
+  for (let i = 0; i < parts.texts.length; i++) if (dropped[i] === 0) kept.push(parts.texts[i]!);
+  return kept.join('');
 }
 
 function contains(ancestor: Element, node: AnyNode): boolean {
@@ -212,31 +199,23 @@ export interface ReadItem {
 
 /** Reads one listing block, or undefined when it names no post (no http(s) link, or no title). */
 export function readListingItem(block: Element, context: LinkContext): ReadItem | undefined {
-  const parts: Parts = { headingRank: 0, links: [], linkIndex: new Map() };
-  scanElements(block, context, parts);
+  const parts: Parts = { texts: [], headingRank: 0, headingFrom: 0, headingTo: 0, links: [] };
+  walk(block, context, parts);
   if (parts.links.length === 0) return undefined;
-  const chunks: Chunks = { texts: [], owners: [] };
-  collectText(block, 0, parts, chunks);
-  const linkTexts: string[][] = parts.links.map(() => []);
-  for (let i = 0; i < chunks.texts.length; i++) {
-    const link = linkOf(chunks.owners[i]!);
-    if (link >= 0) linkTexts[link]!.push(chunks.texts[i]!);
-  }
-  for (let i = 0; i < parts.links.length; i++) {
+  for (const link of parts.links) {
     // Raw text: words and length are all "generic" and the weights need; only a title is collapsed.
-    const link = parts.links[i]!;
-    link.text = linkTexts[i]!.join('');
+    link.text = runs(parts.texts, link.from, link.to);
     link.generic = isGenericLinkText(link.text);
   }
   const url = mainUrl(parts);
   if (!url) return undefined;
-  const headingText = parts.heading ? collapse(joined(chunks, inHeadingOf)) : '';
+  const headingText = parts.heading ? collapse(runs(parts.texts, parts.headingFrom, parts.headingTo)) : '';
   const headed = headingText !== '' && !isGenericLinkText(headingText);
   const titleLink = headed ? -1 : parts.links.findIndex((link) => link.url === url && !link.generic);
   const titleText = parts.links[titleLink]?.text;
   const title = headed ? headingText : titleText && collapse(titleText);
   if (!title) return undefined;
-  const rest = truncateOnWord(collapse(restOf(chunks, parts.links, headed, titleLink)));
+  const rest = truncateOnWord(collapse(restOf(parts, headed, titleLink)));
   let linkText = 0;
   for (const link of parts.links) if (link.url === url) linkText += link.text.trim().length;
   const item: ListingItem = { title: title.length > MAX_TITLE ? `${title.slice(0, MAX_TITLE - 1)}…` : title, url };
