@@ -8,6 +8,7 @@ import benchContentScript from './bench/content-script';
 import benchSync from './bench/sync';
 import benchListing from './bench/listing';
 import benchHostile from './bench/hostile';
+import benchRestore from './bench/restore';
 import { buildE2eExtension } from '../test/e2e/build-extension';
 
 const SECTIONS: [string, () => Promise<void>][] = [
@@ -19,6 +20,7 @@ const SECTIONS: [string, () => Promise<void>][] = [
   ['content script', benchContentScript],
   ['sync quota', benchSync],
   ['listing pages', benchListing],
+  ['backup restore', benchRestore],
 ];
 
 async function main(): Promise<void> {

@@ -9,6 +9,9 @@ import { sendMessage, type FeedChoice, type PageCandidatePreview, type PageOffer
 import { followPageWithPermission } from '@/lib/permissions/follow-page-with-permission';
 import { parseOpml } from '@/lib/opml/parse-opml';
 import { parseBackup } from '@/lib/backup/parse-backup';
+import { sendBackup } from '@/lib/messaging/send-backup';
+import { exportBackup } from '@/lib/library-io/export-backup';
+import { exportSubscriptionsOpml } from '@/lib/library-io/export-opml';
 import { ALL_SITES_ORIGINS, requestOrigins, requestRestoreAccess } from '@/lib/permissions/request-origins';
 import { permissionDeclined, subscribeWithPermission } from '@/lib/permissions/subscribe-with-permission';
 import { useLiveQuery } from '@/lib/ui/use-live-query';
@@ -125,7 +128,7 @@ export function App() {
     granted
       .then((ok) => {
         if (!ok) throw new Error(t('restoreDeclined'));
-        return sendMessage('importBackup', { text });
+        return sendBackup(text);
       })
       .then((report) =>
         setTransfer({ kind: 'done', ok: true, message: tCount('restored', report.added, report.skipped), report }),
@@ -133,9 +136,10 @@ export function App() {
       .catch((error: unknown) => setTransfer({ kind: 'done', ok: false, message: t('backupNotImported', name, message(error)) }));
   };
 
-  const exportFile = (kind: 'exportOpml' | 'exportBackup', name: string, type: string) =>
-    void sendMessage(kind)
-      .then(({ text }) => {
+  // Exports only read the library, which this page shares: no message, so no 64 MiB message limit.
+  const exportFile = (read: () => Promise<string>, name: string, type: string) =>
+    void read()
+      .then((text) => {
         downloadText(name, text, type);
         setTransfer({ kind: 'done', ok: true, message: t('savedFile', name) });
       })
@@ -200,8 +204,8 @@ export function App() {
             onOpmlFile={onOpmlFile}
             onConfirmOpml={onConfirmOpml}
             onCancelOpml={() => setPendingOpml(undefined)}
-            onExportOpml={() => exportFile('exportOpml', `partwise-subscriptions-${today}.opml`, 'text/x-opml')}
-            onExportBackup={() => exportFile('exportBackup', `partwise-backup-${today}.json`, 'application/json')}
+            onExportOpml={() => exportFile(() => exportSubscriptionsOpml(db, new Date()), `partwise-subscriptions-${today}.opml`, 'text/x-opml')}
+            onExportBackup={() => exportFile(() => exportBackup(db, new Date()), `partwise-backup-${today}.json`, 'application/json')}
             onBackupFile={onBackupFile}
             pendingBackup={pendingBackup && { name: pendingBackup.name, subscriptionCount: pendingBackup.urls.length }}
             onConfirmBackup={onConfirmBackup}

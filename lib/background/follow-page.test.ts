@@ -5,7 +5,7 @@ import { cardGridPage, PROJECTS, SEED_CARDS } from '../../test/fixtures/pages/ca
 import { useTestDatabase } from '../db/test-support';
 import type { FetchResult } from '../feeds/fetch';
 import type { SubscribeResult } from '../messaging/protocol';
-import { SCRIPT_SHELL_MESSAGE } from '../refresh/page-listing';
+import { scriptShellMessage } from '../refresh/page-listing';
 import { followPage, NO_FEED_NOR_LIST } from './follow-page';
 import { subscribe, type SubscribeDeps } from './subscribe';
 
@@ -59,7 +59,7 @@ describe('following a page without a feed', () => {
   });
 
   it.each([
-    ['a JavaScript shell', 'https://shell.test/', SCRIPT_SHELL_MESSAGE],
+    ['a JavaScript shell', 'https://shell.test/', scriptShellMessage()],
     ['an article page', 'https://article.test/', NO_FEED_NOR_LIST],
   ])('says why %s cannot be followed', async (_name, url, message) => {
     await expect(subscribe(deps(), { url })).rejects.toThrow(message);

@@ -2,7 +2,7 @@
 import { addSubscription, subscriptionTitle } from '../db';
 import type { PageCandidatePreview, PageOffer, SubscribeResult } from '../messaging/protocol';
 import { extractListings, type ListingCandidate } from '../pages/extract-listing';
-import { SCRIPT_SHELL_MESSAGE } from '../refresh/page-listing';
+import { scriptShellMessage } from '../refresh/page-listing';
 import { refreshFeed, type RefreshDeps } from '../refresh/refresh-feed';
 import { webOrigin } from '../urls/web-origin';
 import { existing, fetchOrExplain, SubscribeError, webUrl, type SubscribeDeps } from './subscribe';
@@ -26,7 +26,7 @@ function preview(candidate: ListingCandidate): PageCandidatePreview {
 /** The page's lists of posts for the user to preview, or a SubscribeError saying why there are none. */
 export function pageOffer(html: string, pageUrl: string): { kind: 'page'; page: PageOffer } {
   const page = extractListings(html, pageUrl);
-  if (page.candidates.length === 0) throw new SubscribeError(page.scriptShell ? SCRIPT_SHELL_MESSAGE : NO_FEED_NOR_LIST);
+  if (page.candidates.length === 0) throw new SubscribeError(page.scriptShell ? scriptShellMessage() : NO_FEED_NOR_LIST);
   return { kind: 'page', page: { url: pageUrl, title: page.title ?? pageUrl, candidates: page.candidates.map(preview) } };
 }
 

@@ -1,35 +1,36 @@
 import { database } from '../db';
-import { exportBackup } from '../library-io/export-backup';
-import { exportSubscriptionsOpml } from '../library-io/export-opml';
 import { importOpml } from '../library-io/import-opml';
 import { onTrustedMessage } from './on-trusted-message';
 import { afterSubscriptionsChange } from './after-change';
-import { syncSubscriptionChanged, syncWholeLibrary } from '../sync/record-local';
+import { syncWholeLibrary } from '../sync/record-local';
 import type { ImportReport } from '../messaging/protocol';
 import { restoreBackup } from './restore-backup';
+import { stageBackupPart, takeBackupText } from './backup-transfer';
 
 function followedIds(): Promise<number[]> {
   return database().subscriptions.filter((s) => s.archivedAt === undefined).primaryKeys();
 }
 
 /**
- * Runs an import, then tells sync: the whole library as it stands, and each subscription the import
- * added as subscribed now, so it wins over an unsubscribe made before (on this browser or another).
+ * Runs an import, then tells sync in one record: the whole library as it stands, with each subscription
+ * the import added as subscribed now, so it wins over an unsubscribe made before (here or elsewhere).
  */
 async function importThenSync(run: (now: number) => Promise<ImportReport>): Promise<ImportReport> {
   const before = new Set(await followedIds());
   const report = await run(Date.now());
   const now = Date.now();
-  await syncWholeLibrary(database(), now);
-  for (const id of await followedIds()) if (!before.has(id)) await syncSubscriptionChanged(database(), id, now);
+  const subscribedNow = new Set((await followedIds()).filter((id) => !before.has(id)));
+  await syncWholeLibrary(database(), now, subscribedNow);
   await afterSubscriptionsChange(database(), now);
   return report;
 }
 
-/** Registers the OPML and backup handlers. */
+/** Registers the OPML and backup import handlers (exports are reads: the options page makes them itself). */
 export function registerImportExportHandlers(): void {
   onTrustedMessage('importOpml', ({ data }) => importThenSync((now) => importOpml(database(), data.text, now)));
-  onTrustedMessage('exportOpml', async () => ({ text: await exportSubscriptionsOpml(database(), new Date()) }));
-  onTrustedMessage('exportBackup', async () => ({ text: await exportBackup(database(), new Date()) }));
-  onTrustedMessage('importBackup', ({ data }) => importThenSync((now) => restoreBackup(database(), data.text, now)));
+  onTrustedMessage('importBackupPart', ({ data }) => stageBackupPart(data.transfer, data.index, data.text));
+  onTrustedMessage('importBackup', ({ data }) => {
+    const text = takeBackupText(data.transfer, data.parts);
+    return importThenSync((now) => restoreBackup(database(), text, now));
+  });
 }

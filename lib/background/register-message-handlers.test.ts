@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addSubscription, database, listSubscriptions } from '../db';
 import { removeAllListeners } from '../messaging/protocol';
 import { registerMessageHandlers } from './register-message-handlers';
+import { takeBackupText } from './backup-transfer';
 
 const EXTENSION = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
 const POPUP = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
@@ -30,9 +31,9 @@ describe('registerMessageHandlers checks who asks', () => {
     ['unsubscribe', { subscriptionId: 1, keepPosts: false }],
     ['updateSettings', { markMode: 'scroll' }],
     ['setRead', { postIds: [1], read: true }],
-    ['importBackup', { text: '{}' }],
+    ['importBackupPart', { transfer: 't', index: 0, text: '{}' }],
+    ['importBackup', { transfer: 't', parts: 1 }],
     ['importOpml', { text: '<opml/>' }],
-    ['exportBackup', undefined],
     ['refreshNow', {}],
     ['subscribe', { url: 'https://evil.test/feed.xml' }],
   ])('refuses “%s” from a web page’s tab and touches nothing', async (type, data) => {
@@ -68,8 +69,8 @@ describe('registerMessageHandlers checks who asks', () => {
     ['the options page opened in a tab', { ...EXTENSION, tab: { id: 3 } }],
   ])('answers the extension’s own pages: %s', async (_name, sender) => {
     await addSubscription(database(), { feedUrl: 'https://blog.test/feed.xml', title: 'Blog' }, 1);
-    const reply = await deliver('exportOpml', undefined, sender);
+    const reply = await deliver('importBackupPart', { transfer: 'own', index: 0, text: '{}' }, sender);
     expect(reply.err).toBeUndefined();
-    expect((reply.res as { text: string }).text).toContain('https://blog.test/feed.xml');
+    expect(takeBackupText('own', 1)).toBe('{}');
   });
 });

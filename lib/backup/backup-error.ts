@@ -1,5 +1,5 @@
 /** Why a backup file was refused. */
-export type BackupErrorCode = 'not-json' | 'foreign' | 'unsupported-version' | 'invalid' | 'too-large';
+export type BackupErrorCode = 'not-json' | 'foreign' | 'unsupported-version' | 'invalid' | 'too-large' | 'interrupted';
 
 /** Thrown by `parseBackup`; `message` is written for the user, `path` names the bad field. */
 export class BackupError extends Error {

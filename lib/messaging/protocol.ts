@@ -141,9 +141,10 @@ export interface ProtocolMap {
   syncContentScripts(): { patterns: string[] };
   updateSettings(patch: Partial<Settings>): Settings;
   importOpml(request: { text: string }): ImportReport;
-  exportOpml(): { text: string };
-  exportBackup(): { text: string };
-  importBackup(request: { text: string }): ImportReport;
+  /** One part of a backup file the options page sends (lib/backup/backup-parts.ts); `importBackup` restores it. */
+  importBackupPart(request: { transfer: string; index: number; text: string }): void;
+  /** Restores the backup sent as `parts` parts under `transfer`. */
+  importBackup(request: { transfer: string; parts: number }): ImportReport;
   /** Follow a page without a feed, reading the list of posts `key` names. Host access must already be granted. */
   followPage(request: { url: string; key: string; title?: string }): SubscribeResult;
   /** Turn syncing through the browser account on or off (nothing local is deleted). */

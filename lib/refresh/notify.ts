@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Post } from '../db';
+import { t, tCount } from '../i18n/t';
 
 /** What a notification about new posts says. */
 export interface NotificationContent {
@@ -19,7 +20,7 @@ const PREFIX = 'partwise:post:';
 /** Formats "Series · Part 3" when a post is in a series, else undefined. */
 export function seriesLabel(seriesName: string | undefined, part: number | undefined): string | undefined {
   if (!seriesName) return undefined;
-  return part === undefined ? seriesName : `${seriesName} · Part ${part}`;
+  return part === undefined ? seriesName : t('seriesPart', seriesName, part);
 }
 
 /**
@@ -32,9 +33,9 @@ export function newPostsNotification(feedTitle: string, batch: readonly NewPost[
   const first = [...batch].sort((a, b) => a.post.sortAt - b.post.sortAt || a.post.id - b.post.id)[0]!;
   if (batch.length === 1) {
     const label = seriesLabel(first.seriesName, first.post.part);
-    return { id: `${PREFIX}${first.post.id}`, title: first.post.title, message: label ? `${label} — ${feedTitle}` : feedTitle };
+    return { id: `${PREFIX}${first.post.id}`, title: first.post.title, message: label ? t('postInFeed', label, feedTitle) : feedTitle };
   }
-  return { id: `${PREFIX}${first.post.id}`, title: `${batch.length} new posts in ${feedTitle}`, message: first.post.title };
+  return { id: `${PREFIX}${first.post.id}`, title: tCount('newPostsIn', batch.length, feedTitle), message: first.post.title };
 }
 
 /** The post a notification id points at, or undefined for ids that are not ours. */

@@ -5,7 +5,7 @@ import { useTestDatabase } from '../db/test-support';
 import type { FetchModified, FetchResult } from '../feeds/fetch';
 import { extractListings } from '../pages/extract-listing';
 import type { NotificationContent } from './notify';
-import { LISTING_LOST_MESSAGE, SCRIPT_SHELL_MESSAGE } from './page-listing';
+import { listingLostMessage, scriptShellMessage } from './page-listing';
 import { refreshFeed, type RefreshDeps } from './refresh-feed';
 
 const PAGE = 'https://jane.test/';
@@ -85,15 +85,15 @@ describe('refreshFeed on a followed page', () => {
     const sub = await followed(db);
     await refreshFeed(deps, sub);
     const outcome = await refreshFeed(deps, await reread(db, sub.id));
-    expect(outcome).toMatchObject({ result: 'failed', error: LISTING_LOST_MESSAGE });
-    expect(await reread(db, sub.id)).toMatchObject({ status: 'error', lastError: LISTING_LOST_MESSAGE, errorStreak: 1 });
+    expect(outcome).toMatchObject({ result: 'failed', error: listingLostMessage() });
+    expect(await reread(db, sub.id)).toMatchObject({ status: 'error', lastError: listingLostMessage(), errorStreak: 1 });
     expect(await db().posts.count()).toBe(17);
   });
 
   it('names a JavaScript shell as such', async () => {
     const shell = '<html><head><script src="/app.js"></script></head><body><div id="root"></div></body></html>';
     const { deps } = harness(db, [page(shell)]);
-    expect(await refreshFeed(deps, await followed(db))).toMatchObject({ result: 'failed', error: SCRIPT_SHELL_MESSAGE });
+    expect(await refreshFeed(deps, await followed(db))).toMatchObject({ result: 'failed', error: scriptShellMessage() });
   });
 
   it('picks the best list on the first refresh of a page imported without a key', async () => {

@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 /**
  * A followed page read where a feed would be parsed: its list of posts as a ParsedFeed, so the
  * refresh stores, dedupes, detects series and notifies exactly as for a feed.
@@ -18,12 +19,14 @@ export class ListingError extends Error {
 }
 
 /** The status of a page whose list can no longer be found. */
-export const LISTING_LOST_MESSAGE =
-  'Partwise no longer finds this page’s list of posts; the site may have been redesigned. Its posts are kept. Unsubscribe and follow the page again to pick its new list.';
+export function listingLostMessage(): string {
+  return t('listingLost');
+}
 
 /** The message for a page that builds its content with JavaScript. */
-export const SCRIPT_SHELL_MESSAGE =
-  'This page shows its posts only after running JavaScript, which Partwise does not do, so it cannot be followed. Look for a feed or another page listing the posts.';
+export function scriptShellMessage(): string {
+  return t('scriptShell');
+}
 
 /** A page's post as the feed model holds it; its identity is its normalized URL. */
 export function listingItemToParsed(item: ListingItem): ParsedItem {
@@ -53,7 +56,7 @@ export async function readPageListing(
 ): Promise<{ feed: ParsedFeed; listing: PageListing }> {
   const page = extractListings(decodeBytes(body, options.contentType).text, options.url);
   const candidate = findCandidate(page.candidates, listing.key);
-  if (!candidate) throw new ListingError(page.scriptShell ? SCRIPT_SHELL_MESSAGE : LISTING_LOST_MESSAGE);
+  if (!candidate) throw new ListingError(page.scriptShell ? scriptShellMessage() : listingLostMessage());
   const feed: ParsedFeed = {
     format: 'html',
     title: page.title ?? options.url,

@@ -16,7 +16,7 @@ import { isFeedError } from '../feeds/feed-error';
 import type { ParsedFeed, ParsedItem } from '../feeds/types';
 import { safeNormalizeArticleUrl } from '../urls/safe-normalize';
 import { webOrigin } from '../urls/web-origin';
-import { feedErrorMessage, GONE_MESSAGE, statusMessage } from './error-messages';
+import { feedErrorMessage, goneMessage, statusMessage } from './error-messages';
 import { newPostsNotification, type NotificationContent } from './notify';
 import { nextCheckAt, serverMinMinutes } from './schedule';
 import { detectSeries, seriesInput, storeDetectedSeries } from './assign-stored-series';
@@ -89,12 +89,12 @@ export async function refreshFeed(deps: RefreshDeps, subscription: Subscription,
     case 'gone':
       await patchSubscription(deps, subscription.id, {
         status: 'gone',
-        lastError: GONE_MESSAGE,
+        lastError: goneMessage(),
         lastCheckAt: now,
         lastResult: 'gone',
         nextCheckAt: Number.MAX_SAFE_INTEGER,
       });
-      return { subscriptionId: subscription.id, result: 'gone', added: 0, parsed: false, error: GONE_MESSAGE };
+      return { subscriptionId: subscription.id, result: 'gone', added: 0, parsed: false, error: goneMessage() };
     case 'not-modified': {
       const serverMin = serverMinMinutes(outcome, now);
       await patchSubscription(deps, subscription.id, {

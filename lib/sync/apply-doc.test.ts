@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { MAX_SYNCED_MARKS } from './encode';
 import { addSubscription, getSeriesOverrides, getSettings, updateSubscription, upsertPosts, type DeclaredSeries } from '../db';
 import { useTestDatabase } from '../db/test-support';
 import { applySyncDoc } from './apply-doc';
 import { syncSeriesOverrides, syncSubscriptionChanged, syncWholeLibrary } from './record-local';
 import { emptyDoc, overridesKey, toStamp } from './sync-doc';
-import { readPending } from './sync-store';
+import { readPending, writePending } from './sync-store';
 
 const NOW = Date.UTC(2026, 10, 1);
 const FEED = 'https://blog.test/feed.xml';
@@ -32,6 +34,33 @@ describe('recording local changes', () => {
     expect(pending.settings).toEqual({ theme: ['dark', 0] });
     expect(pending.subscriptions[FEED]).toEqual({ added: toStamp(NOW - 86_400_000), fields: {} });
     expect(Object.values(pending.marks)).toEqual([{ read: true, stamp: toStamp(NOW - 5_000) }]);
+  });
+
+  it('records only the newest read marks storage.sync could ever hold', async () => {
+    const sub = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW - 86_400_000);
+    const total = MAX_SYNCED_MARKS + 50;
+    // Read at NOW - i seconds: the 50 with the largest i are the oldest and must be left out.
+    const posts = Array.from({ length: total }, (_, i) => ({ subscriptionId: sub.id, guid: `g${i}`, title: `P${i}`, authors: [], categories: [], firstSeenAt: NOW, sortAt: NOW, unread: 0 as const, readAt: NOW - i * 1000 }));
+    await db().posts.bulkAdd(posts as never);
+    await syncWholeLibrary(db(), NOW);
+    const stamps = Object.values((await readPending()).marks).map((mark) => mark.stamp);
+    expect(stamps).toHaveLength(MAX_SYNCED_MARKS);
+    expect(Math.min(...stamps)).toBe(toStamp(NOW - (MAX_SYNCED_MARKS - 1) * 1000));
+  });
+
+  it('stamps the subscriptions an import just added as subscribed now, after an earlier unsubscribe, in one write', async () => {
+    const old = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW - 86_400_000);
+    const fresh = await addSubscription(db(), { feedUrl: 'https://other.test/feed.xml', title: 'Other' }, NOW - 86_400_000);
+    const tombstone = emptyDoc();
+    tombstone.subscriptions['https://other.test/feed.xml'] = { added: toStamp(NOW - 90_000_000), deleted: toStamp(NOW) + 5, fields: {} };
+    await writePending(tombstone);
+    const writes = vi.spyOn(fakeBrowser.storage.local, 'set');
+    await syncWholeLibrary(db(), NOW, new Set([fresh.id]));
+    const pending = await readPending();
+    expect(pending.subscriptions[FEED]!.added).toBe(toStamp(old.createdAt));
+    expect(pending.subscriptions['https://other.test/feed.xml']!.added).toBe(toStamp(NOW) + 6);
+    expect(writes.mock.calls.filter(([items]) => Object.keys(items).some((key) => key.includes('pending')))).toHaveLength(1);
+    writes.mockRestore();
   });
 });
 

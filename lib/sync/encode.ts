@@ -7,6 +7,13 @@ export const SYNC_QUOTA = { totalBytes: 102_400, itemBytes: 8_192, items: 512 } 
 /** What Partwise lets itself use: 5% stays free for the browser's own rounding and a format bump. */
 export const SYNC_BUDGET_BYTES = 97_280;
 
+/**
+ * The most read marks storage.sync can ever hold: a packed mark takes at least 6 bytes (a 1-byte
+ * varint and the 5-byte hash), 8 characters once in base64. Marks beyond the newest this many are
+ * always dropped by the encoder, so nothing needs to record them.
+ */
+export const MAX_SYNCED_MARKS = Math.floor((SYNC_BUDGET_BYTES * 3) / 4 / 6);
+
 /** Version of the wire format below; a copy written by a newer format is read but never overwritten. */
 export const SYNC_FORMAT = 1;
 

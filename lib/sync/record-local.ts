@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { DEFAULT_SETTINGS, getSeriesOverrides, getSettings, type PartwiseDatabase, type Post, type Settings, type Subscription } from '../db';
 import type { SeriesEditRequest } from '../messaging/protocol';
 import { mergeDocs } from './merge';
+import { MAX_SYNCED_MARKS } from './encode';
 import { markHash } from './mark-hash';
 import { scheduleSyncFlush } from './schedule-flush';
 import { currentSyncDoc } from './sync-engine';
@@ -112,19 +113,31 @@ export function syncSettings(patch: Partial<Settings>, now: number): Promise<voi
   }, now);
 }
 
+/** The newest `count` read posts by the time they were read. */
+function newestRead(posts: Post[], count: number): Post[] {
+  if (posts.length <= count) return posts;
+  const readAt = (post: Post) => post.readAt ?? post.firstSeenAt;
+  return posts.sort((a, b) => readAt(b) - readAt(a)).slice(0, count);
+}
+
 /**
- * Records the whole library: every followed subscription, its overrides, every read post and the
- * reading settings changed from their defaults. Used when
- * sync is turned on and after an import. Each change carries the time it happened here (subscribed at
- * `createdAt`, read at `readAt`), so newer changes made elsewhere meanwhile still win.
+ * Records the whole library: every followed subscription, its overrides, the read posts that could
+ * ever fit in storage.sync (the newest MAX_SYNCED_MARKS) and the reading settings changed from their
+ * defaults. Used when sync is turned on and after an import. Each change carries the time it happened
+ * here (subscribed at `createdAt`, read at `readAt`), so newer changes made elsewhere meanwhile still
+ * win; the subscriptions in `subscribedNow` (an import just added them) count as subscribed now, so
+ * they win over an unsubscribe made before. One read and one write of the pending copy, whatever the size.
  */
-export function syncWholeLibrary(db: PartwiseDatabase, now: number): Promise<void> {
+export function syncWholeLibrary(db: PartwiseDatabase, now: number, subscribedNow: ReadonlySet<number> = new Set()): Promise<void> {
   return record('the library', async () => {
     let doc = emptyDoc();
     const subscriptions = await db.subscriptions.filter((s) => s.archivedAt === undefined).toArray();
+    const current = subscribedNow.size > 0 ? await currentSyncDoc() : emptyDoc();
     for (const subscription of subscriptions) {
       // Stamped when it was subscribed here, so an unsubscribe made elsewhere since (sync off) still wins.
-      const added = toStamp(subscription.createdAt);
+      const added = subscribedNow.has(subscription.id)
+        ? after(current.subscriptions[subscription.feedUrl]?.deleted, toStamp(now))
+        : toStamp(subscription.createdAt);
       doc.subscriptions[subscription.feedUrl] = { added, fields: fieldsOf(subscription, added, changedFromDefaults(subscription)) };
       for (const row of await getSeriesOverrides(db, subscription.id)) {
         doc.overrides[overridesKey(subscription.feedUrl, row.key)] = row.overrides.map((o) => JSON.stringify(o)).sort();
@@ -134,7 +147,7 @@ export function syncWholeLibrary(db: PartwiseDatabase, now: number): Promise<voi
     const settings = await getSettings(db);
     for (const name of SYNCED_SETTINGS) if (settings[name] !== DEFAULT_SETTINGS[name]) doc.settings[name] = [settings[name], 0];
     const read = await db.posts.where('[unread+sortAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).toArray();
-    doc = mergeDocs(doc, await marksOf(db, read, true, now));
+    doc = mergeDocs(doc, await marksOf(db, newestRead(read, MAX_SYNCED_MARKS), true, now));
     return doc;
   }, now);
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { articlePage } from '../fixtures/sample-site';
@@ -191,7 +192,9 @@ describe('the popup and options page as a reader uses them', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     // One edit per feed of the folder: wait for all hundred.
     await expect.poll(() => page.getByRole('region', { name: 'Systems', exact: true }).locator('.subscription').count(), { timeout: 30_000 }).toBe(100);
-    const { text } = await callBackground<{ text: string }>(options, 'exportOpml');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export OPML' }).click();
+    const text = await readFile((await (await download).path())!, 'utf8');
     expect(text).toMatch(/<outline text="Systems" title="Systems">/);
     expect(text).toMatch(/<outline text="Reading later" title="Reading later">\s*<outline [^>]*text="Web blog 7"/);
     expect(text).not.toMatch(/text="Rust"/);
