@@ -18,7 +18,7 @@ export async function savePage(db: PartwiseDatabase, page: { url: string; title:
   } catch {
     throw new SavePageError('Only web pages (http or https) can be saved to the reading list.');
   }
-  return db.transaction('rw', [db.posts, db.prunedPosts], async () => {
+  return db.transaction('rw', [db.posts, db.prunedPosts, db.pendingReadMarks], async () => {
     const existing = await postsAtUrls(db, SAVED_PAGES_SUBSCRIPTION, [normalizedUrl]).first();
     if (existing) return { postId: existing.id, created: false };
     const title = page.title.trim() || page.url;

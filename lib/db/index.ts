@@ -1,6 +1,6 @@
 /** Public API of Partwise's storage layer (see README.md); tests' helpers are deliberately not exported. */
 export { DbError, isDbError, type DbErrorCode } from './db-error';
-export type { Post, PrunedPost, SeriesRecord, SettingRecord, Subscription, SubscriptionStatus } from './types';
+export type { PendingMark, PendingReadMarks, Post, PrunedPost, SeriesRecord, SettingRecord, Subscription, SubscriptionStatus } from './types';
 export type { DeclarationSource, DeclaredEntry, DeclaredSeries, SeriesPageState } from './types';
 export type { PageListing } from './types';
 export {

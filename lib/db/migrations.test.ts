@@ -219,3 +219,25 @@ describe('version 2: fewer post indexes', () => {
     expect(await seriesProgress(db, 1, 'building-a-b-tree')).toEqual({ total: 2, read: 2 });
   });
 });
+
+describe('version 3: read marks waiting for their posts', () => {
+  const v2 = FIXTURES.find((fixture) => fixture.version === 2)!;
+
+  it('adds an empty pendingReadMarks store keyed by subscription, and the next new post it names comes in read', async () => {
+    const name = freshName();
+    await loadFixture(name, v2);
+    const db = openDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect(await db.pendingReadMarks.count()).toBe(0);
+    db.close();
+    const shapes = await readStoreShapes(name);
+    expect(shapes['pendingReadMarks']).toMatchObject({ keyPath: 'subscriptionId', indexes: [] });
+    await db.open();
+    await db.pendingReadMarks.put({ subscriptionId: 1, marks: { restored: { readAt: T0 - 1 }, later: { readAt: T0 - 2 } } });
+    const result = await upsertPosts(db, 1, [item('restored'), item('other')], T0);
+    expect(result.added.map((post) => [post.guid, post.unread, post.readAt])).toEqual([['restored', 0, T0 - 1], ['other', 1, undefined]]);
+    // The mark used up goes; the one still waiting for its post stays.
+    expect(await db.pendingReadMarks.get(1)).toEqual({ subscriptionId: 1, marks: { later: { readAt: T0 - 2 } } });
+  });
+});

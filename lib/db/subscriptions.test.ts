@@ -103,7 +103,7 @@ describe('updateSubscription', () => {
 });
 
 describe('deleteSubscription', () => {
-  it('removes the subscription with its posts, series and prune markers, leaving others alone', async () => {
+  it('removes the subscription with its posts, series, prune markers and waiting read marks, leaving others alone', async () => {
     const gone = await subscribe(db(), 'https://a.test/feed');
     const kept = await subscribe(db(), 'https://b.test/feed');
     const { added } = await upsertPosts(db(), gone.id, [item('1'), item('2')], T0);
@@ -111,12 +111,14 @@ describe('deleteSubscription', () => {
     await setSeriesOverrides(db(), gone.id, 's', [{ pin: true }]);
     await setRead(db(), [added[0]?.id ?? -1], true, T0);
     await pruneReadPosts(db(), 1, T0 + 2 * DAY);
+    await db().pendingReadMarks.bulkPut([gone.id, kept.id].map((subscriptionId) => ({ subscriptionId, marks: { later: { readAt: T0 } } })));
 
     expect(await deleteSubscription(db(), gone.id, { keepPosts: false })).toBe(true);
     expect(await getSubscription(db(), gone.id)).toBeUndefined();
     expect(await subscriptionPosts(db(), gone.id).count()).toBe(0);
     expect(await db().series.count()).toBe(0);
     expect(await db().prunedPosts.count()).toBe(0);
+    expect(await db().pendingReadMarks.toCollection().primaryKeys()).toEqual([kept.id]);
     expect(await subscriptionPosts(db(), kept.id).count()).toBe(1);
     expect(await deleteSubscription(db(), gone.id, { keepPosts: false })).toBe(false);
   });

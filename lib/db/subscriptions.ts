@@ -140,7 +140,7 @@ export async function deleteSubscription(
   options: { keepPosts: boolean },
   now: number = Date.now(),
 ): Promise<boolean> {
-  return db.transaction('rw', [db.subscriptions, db.posts, db.series, db.prunedPosts], async () => {
+  return db.transaction('rw', [db.subscriptions, db.posts, db.series, db.prunedPosts, db.pendingReadMarks], async () => {
     const current = await db.subscriptions.get(id);
     if (!current) return false;
     if (options.keepPosts) {
@@ -150,6 +150,7 @@ export async function deleteSubscription(
     await subscriptionPosts(db, id).delete();
     await db.series.where('subscriptionId').equals(id).delete();
     await db.prunedPosts.where('subscriptionId').equals(id).delete();
+    await db.pendingReadMarks.delete(id);
     await db.subscriptions.delete(id);
     return true;
   });

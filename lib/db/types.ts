@@ -102,6 +102,25 @@ export interface SettingRecord {
   value: string | number | boolean | null;
 }
 
+/** A read mark restored from a backup, waiting for its post. */
+export interface PendingMark {
+  readAt: number;
+  /** Kept so a backup made before the post arrives carries the mark on. */
+  url?: string;
+  title?: string;
+}
+
+/**
+ * The read marks a backup restored for posts a subscription does not hold yet (feeds list only their
+ * latest posts), by guid, in one row per subscription: a restore of hundreds of thousands of marks
+ * writes a few hundred rows, not as many records. The refresh that first stores such a post stores it
+ * read and takes its mark out (lib/db/upsert-posts.ts).
+ */
+export interface PendingReadMarks {
+  subscriptionId: number;
+  marks: Record<string, PendingMark>;
+}
+
 /**
  * Remembers a pruned post so a feed that still lists it does not bring it back as unread.
  * Dropped once the feed has not listed it for a whole retention period.

@@ -107,7 +107,8 @@ function newPost(subscriptionId: number, item: IncomingPost, now: number): Omit<
  * Stores one subscription's feed items in one transaction (nests in an outer transaction over
  * refreshTables). A post is matched by guid, else by normalizedUrl (then it takes the new guid);
  * matched posts get the new content but keep read state, series and part. Posts missing from the
- * feed stay; items pruned earlier are not re-added. Costs a fixed handful of requests per batch.
+ * feed stay; items pruned earlier are not re-added; a new post a restored backup marked read comes in
+ * read. Costs a fixed handful of requests per batch.
  */
 export async function upsertPosts(
   db: PartwiseDatabase,
@@ -129,7 +130,7 @@ export async function upsertPosts(
   }
   if (items.length === 0) return { added: [], updated: 0, unchanged: 0, changed: [] };
 
-  return db.transaction('rw', db.posts, db.prunedPosts, async () => {
+  return db.transaction('rw', [db.posts, db.prunedPosts, db.pendingReadMarks], async () => {
     const byGuid = new Map<string, Post>();
     const guidHits = options.existing
       ? options.existing.filter((post) => batchGuids.has(post.guid))
@@ -179,7 +180,7 @@ export async function upsertPosts(
     const fresh = await withoutPruned(db, subscriptionId, candidates, now, options.markers);
     unchanged += candidates.length - fresh.length;
 
-    const records = fresh.map((item) => newPost(subscriptionId, item, now));
+    const records = await withRestoredReads(db, subscriptionId, fresh.map((item) => newPost(subscriptionId, item, now)));
     // Both writes are issued at once: IndexedDB runs them in order within the transaction anyway.
     const [, ids] = await Promise.all([
       toPut.length > 0 ? db.posts.bulkPut(toPut) : undefined,
@@ -188,6 +189,23 @@ export async function upsertPosts(
     const added = records.map((record, i) => ({ ...record, id: ids[i] as number }));
     return { added, updated: toPut.length, unchanged, changed: toPut };
   });
+}
+
+/** New posts a restored backup had marked read come in read (as of then); their pending marks are taken out. */
+async function withRestoredReads(db: PartwiseDatabase, subscriptionId: number, records: Omit<Post, 'id'>[]): Promise<Omit<Post, 'id'>[]> {
+  if (records.length === 0) return records;
+  const pending = await db.pendingReadMarks.get(subscriptionId);
+  if (!pending || !records.some((record) => Object.hasOwn(pending.marks, record.guid))) return records;
+  const marks = { ...pending.marks };
+  const read = records.map((record) => {
+    const mark = Object.hasOwn(marks, record.guid) ? marks[record.guid] : undefined;
+    if (!mark) return record;
+    delete marks[record.guid];
+    return { ...record, unread: 0 as const, readAt: mark.readAt };
+  });
+  if (Object.keys(marks).length === 0) await db.pendingReadMarks.delete(subscriptionId);
+  else await db.pendingReadMarks.put({ subscriptionId, marks });
+  return read;
 }
 
 /** Drops items whose post was pruned earlier, refreshing their markers' seenAt (at most daily). */

@@ -7,6 +7,8 @@ import {
   setSeriesOverrides,
   updateSettings,
   type PartwiseDatabase,
+  type PendingMark,
+  type PendingReadMarks,
   type Post,
   type Settings,
   type Subscription,
@@ -61,18 +63,25 @@ async function postsOfMarks(db: PartwiseDatabase, subscriptionId: number, marks:
   return found;
 }
 
+/** The marks already waiting for posts of this subscription, as backup marks, for the union. */
+function pendingAsBackup(pending: PendingReadMarks | undefined): BackupReadMark[] {
+  return Object.entries(pending?.marks ?? {}).map(([postId, mark]) => ({ postId, readAt: new Date(mark.readAt).toISOString() }));
+}
+
 /**
  * Read marks are a union (lib/backup/merge-read-marks.ts): a post read in either place stays read, with
- * the earlier time. A post not fetched yet is stored as read, so the feed's next refresh finds it read.
- * Reads and writes are in bulk: a backup of hundreds of thousands of marks restores in seconds.
+ * the earlier time. A mark for a post not fetched yet waits in pendingReadMarks, and the refresh that
+ * stores the post stores it read. Reads and writes are in bulk, and a subscription the restore just
+ * added has no posts to look up: a backup of hundreds of thousands of marks restores in seconds.
  */
-async function mergeReadState(db: PartwiseDatabase, subscriptionId: number, entry: BackupSubscription, now: number): Promise<void> {
+async function mergeReadState(db: PartwiseDatabase, subscriptionId: number, entry: BackupSubscription, isNew: boolean): Promise<void> {
   if (entry.read.length === 0) return;
-  const posts = await postsOfMarks(db, subscriptionId, entry.read);
-  const stored: BackupReadMark[] = [];
+  const posts = isNew ? new Map<string, Post>() : await postsOfMarks(db, subscriptionId, entry.read);
+  const waiting = isNew ? undefined : await db.pendingReadMarks.get(subscriptionId);
+  const stored = pendingAsBackup(waiting);
   for (const [postId, post] of posts) if (post.unread === 0 && post.readAt !== undefined) stored.push({ postId, readAt: new Date(post.readAt).toISOString() });
   const changed: Post[] = [];
-  const fresh: Omit<Post, 'id'>[] = [];
+  const marks: Record<string, PendingMark> = { ...waiting?.marks };
   for (const mark of mergeReadMarks(stored, entry.read)) {
     const readAt = Date.parse(mark.readAt);
     const post = posts.get(mark.postId);
@@ -80,22 +89,10 @@ async function mergeReadState(db: PartwiseDatabase, subscriptionId: number, entr
       if (post.unread === 1 || post.readAt !== readAt) changed.push({ ...post, unread: 0, readAt });
       continue;
     }
-    const normalizedUrl = mark.url ? safeNormalizeArticleUrl(mark.url) : undefined;
-    fresh.push({
-      subscriptionId,
-      guid: mark.postId,
-      ...(mark.url ? { url: mark.url } : {}),
-      ...(normalizedUrl ? { normalizedUrl } : {}),
-      title: mark.title ?? mark.url ?? mark.postId,
-      authors: [],
-      categories: [],
-      firstSeenAt: now,
-      sortAt: readAt,
-      readAt,
-      unread: 0,
-    } as Omit<Post, 'id'>);
+    marks[mark.postId] = { readAt, ...(mark.url ? { url: mark.url } : {}), ...(mark.title ? { title: mark.title } : {}) };
   }
-  await Promise.all([changed.length > 0 ? db.posts.bulkPut(changed) : undefined, fresh.length > 0 ? db.posts.bulkAdd(fresh as Post[]) : undefined]);
+  const waits = Object.keys(marks).length > 0;
+  await Promise.all([changed.length > 0 ? db.posts.bulkPut(changed) : undefined, waits ? db.pendingReadMarks.put({ subscriptionId, marks }) : undefined]);
 }
 
 /**
@@ -165,7 +162,7 @@ export async function importBackup(db: PartwiseDatabase, text: string, now: numb
     for (const entry of backup.subscriptions) {
       const { subscription, added: isNew } = await ensureSubscription(db, entry, now);
       if (isNew) added += 1;
-      await mergeReadState(db, subscription.id, entry, now);
+      await mergeReadState(db, subscription.id, entry, isNew);
       await mergeOverrides(db, subscription, entry, problems);
     }
     await applySettings(db, backup.settings, problems, options);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { buildRss, ASGI_ITEMS } from '../../test/fixtures/build-rss';
-import { addSubscription, listSubscriptions } from '../db';
+import { addSubscription, listSubscriptions, refreshTables } from '../db';
 import { useTestDatabase } from '../db/test-support';
 import type { FetchResult } from '../feeds/fetch';
 import { parseFeed } from '../feeds/parse';
@@ -33,7 +33,7 @@ describe('refreshAll', () => {
     const gate = new Promise<void>((resolve) => (openGate = resolve));
     const writes: TransactionRunner = async (work) => {
       await gate;
-      return db().transaction('rw', db().subscriptions, db().posts, db().series, db().prunedPosts, work);
+      return db().transaction('rw', refreshTables(db()), work);
     };
     const running = refreshAll(deps(db(), fetch, writes), { force: true });
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -75,7 +75,7 @@ describe('refreshAll', () => {
     const waiting: (() => void)[] = [];
     const writes: TransactionRunner = async (work) => {
       await new Promise<void>((resolve) => waiting.push(resolve));
-      const result = await db().transaction('rw', db().subscriptions, db().posts, db().series, db().prunedPosts, work);
+      const result = await db().transaction('rw', refreshTables(db()), work);
       written += 1;
       return result;
     };

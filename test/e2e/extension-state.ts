@@ -62,11 +62,25 @@ export async function unsubscribeAll(worker: Worker, page: import('playwright-co
 /** Content-Type of the RSS feeds the browser tests serve. */
 export const RSS_HEADERS = { 'Content-Type': 'application/rss+xml; charset=utf-8' };
 
+// The sync switch's storage key (lib/sync/sync-store.ts SYNC_KEYS.enabled); code sent to the worker cannot import it.
+const SYNC_ENABLED_KEY = 'partwise:sync:enabled';
+
 /** Forgets the fixture server's routes and empties the library: the start of every browser test. */
 export async function resetSession(harness: import('./harness').ExtensionHarness, options: import('playwright-core').Page): Promise<void> {
   harness.server.reset();
-  await unsubscribeAll(await harness.serviceWorker(), options);
-  await resetSyncState(await harness.serviceWorker());
+  const worker = await harness.serviceWorker();
+  const saved = await worker.evaluate((key) => chrome.storage.local.get(key), SYNC_ENABLED_KEY);
+  // Sync off first: a send still under way could write the last test's read marks back after the clear
+  // below. syncNow waits behind it (sync takes one lock) and, with sync off, does nothing itself.
+  await callBackground(options, 'setSyncEnabled', { enabled: false });
+  await callBackground(options, 'syncNow');
+  await unsubscribeAll(worker, options);
+  await resetSyncState(worker);
+  // Back to what the suite chose (on, unless it turned sync off), without the seeding a switch-on does.
+  await worker.evaluate(
+    ({ key, stored }) => (key in stored ? chrome.storage.local.set(stored) : chrome.storage.local.remove(key)),
+    { key: SYNC_ENABLED_KEY, stored: saved },
+  );
 }
 
 /**
