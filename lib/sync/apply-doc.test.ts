@@ -67,6 +67,18 @@ describe('recording local changes', () => {
 describe('applySyncDoc', () => {
   const db = useTestDatabase();
 
+  it.each<[string, number, boolean]>([
+    ['an unsubscribe made after the local subscribe removes it', 60, false],
+    ['an unsubscribe made before the local subscribe (a restore under way) leaves it', -60, true],
+    ['an unsubscribe in the same second as the local subscribe leaves it', 0, true],
+  ])('%s', async (_name, offsetSeconds, kept) => {
+    await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW);
+    const doc = emptyDoc();
+    doc.subscriptions[FEED] = { added: toStamp(NOW) - 3_600, deleted: toStamp(NOW) + offsetSeconds, fields: {} };
+    await applySyncDoc(db(), doc, NOW + 120_000);
+    expect(await db().subscriptions.count()).toBe(kept ? 1 : 0);
+  });
+
   function remoteDoc() {
     const doc = emptyDoc();
     doc.subscriptions[FEED] = { added: toStamp(NOW), fields: { customTitle: ['Theirs', toStamp(NOW)], refreshMinutes: [1, toStamp(NOW)], unknownFutureField: [true, toStamp(NOW)] } };

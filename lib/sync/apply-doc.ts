@@ -3,7 +3,7 @@ import { assignStoredSeries } from '../refresh/assign-stored-series';
 import { removeSeriesPage } from '../refresh/series-pages';
 import { applyReadMarks } from './apply-read-marks';
 import { SYNCED_SETTINGS, SYNCED_SUBSCRIPTION_FIELDS } from './subscription-fields';
-import { isAlive, type SyncDoc, type SyncValue } from './sync-doc';
+import { isAlive, toStamp, type SyncDoc, type SyncValue } from './sync-doc';
 import { readApplied, writeApplied } from './sync-store';
 
 /** What applying a synced document changed in the library. */
@@ -52,7 +52,9 @@ async function applySubscriptions(db: PartwiseDatabase, doc: SyncDoc, now: numbe
     let current = local.get(url);
     const followed = current !== undefined && current.archivedAt === undefined;
     if (!isAlive(synced)) {
-      if (followed) {
+      // An unsubscribe never removes a subscription made here after it: a copy merged before that
+      // subscribe was recorded (a send under way while a backup was restored) must not undo it.
+      if (followed && synced.deleted! > toStamp(current!.createdAt)) {
         await deleteSubscription(db, current!.id, { keepPosts: synced.keepPosts === true }, now);
         result.subscriptionsChanged = true;
       }

@@ -41,12 +41,18 @@ describe.each(browsersUnderTest())('core flows in %s', (browserName) => {
   afterAll(async () => harness?.close());
   beforeEach(async () => {
     harness.server.reset();
+    // Sync off first: a send still under way could write the last test's read marks back after the
+    // clear below. syncNow waits behind it (sync takes one lock) and, with sync off, does nothing itself.
+    await harness.callBackground('setSyncEnabled', { enabled: false });
+    await harness.callBackground('syncNow');
     for (const subscription of await harness.readStore<{ id: number }>('subscriptions')) {
       await harness.callBackground('unsubscribe', { subscriptionId: subscription.id, keepPosts: false });
     }
     await harness.callBackground('updateSettings', { markMode: 'visit', showNextInSeries: false });
     // Read marks of one test must not reach the next one's posts through sync.
     await harness.evaluateInExtension(clearSyncState);
+    // Sync back on (its default) without the seeding a switch-on does.
+    await harness.evaluateInExtension(() => chrome.storage.local.remove('partwise:sync:enabled'));
     // Notifications outlive a test (a refresh that found a post shows one): each test starts with none.
     await harness.evaluateInExtension(async () => {
       for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
