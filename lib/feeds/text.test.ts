@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeEntities, readInternalEntities } from './decode-entities';
 import type { HtmlWork } from '../pages/parse-html';
-import { htmlToText, plainTextOf, rawToHtml, rawToText, stripTags, summarizeHtml, truncateOnWord, xhtmlToHtml } from './text';
+import { collapseWhitespace, htmlToText, plainTextOf, rawToHtml, rawToText, stripTags, summarizeHtml, truncateOnWord, xhtmlToHtml } from './text';
 
 describe('decodeEntities', () => {
   it.each([
@@ -26,6 +26,31 @@ describe('decodeEntities', () => {
     let subset = '<!ENTITY l0 "lol">';
     for (let i = 1; i <= 9; i++) subset += `<!ENTITY l${i} "${`&l${i - 1};`.repeat(10)}">`;
     expect(() => readInternalEntities(subset)).toThrow(expect.objectContaining({ code: 'malformed' }));
+  });
+});
+
+describe('collapseWhitespace', () => {
+  it.each([
+    ['single spaces stay', 'a b c', 'a b c'],
+    ['one space at each end goes', ' a b ', 'a b'],
+    ['a lone space', ' ', ''],
+    ['runs of spaces', 'a   b', 'a b'],
+    ['tabs, line feeds, form feeds, carriage returns', '\ta\n\nb\r\fc\n', 'a b c'],
+    ['no-break spaces are text inside', 'a\u00a0 b', 'a\u00a0 b'],
+    ['other spaces at the ends go', '\u00a0a\u2003', 'a'],
+    ['empty', '', ''],
+  ])('%s', (_name, input, expected) => expect(collapseWhitespace(input)).toBe(expected));
+
+  it('matches the rule on 2,000 random strings', () => {
+    const alphabet = [' ', ' ', '\t', '\n', '\r', '\f', 'a', 'b', '\u00a0', '\u2003'];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      let expected = text.replace(/[ \t\n\f\r]+/g, ' ').replace(/^ | $/g, '');
+      if (expected.length > 0 && (expected.charCodeAt(0) > 127 || expected.charCodeAt(expected.length - 1) > 127)) expected = expected.trim();
+      expect(collapseWhitespace(text), JSON.stringify(text)).toBe(expected);
+    }
   });
 });
 

@@ -99,8 +99,8 @@ function visibleText(root: AnyNode): string {
   return out;
 }
 
-// Tab, line feed, form feed, carriage return and space: the whitespace HTML collapses (U+00A0 is not).
-const isCollapsible = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
+/** Tab, line feed, form feed, carriage return and space: the whitespace HTML collapses (U+00A0 is not). */
+export const isCollapsible = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
 
 /**
  * Collapses runs of ASCII whitespace (not U+00A0 and the other Unicode spaces) to one space and trims
@@ -114,7 +114,17 @@ export function collapseWhitespace(text: string): string {
   return n > 0 && (collapsed.charCodeAt(0) > 127 || collapsed.charCodeAt(n - 1) > 127) ? collapsed.trim() : collapsed;
 }
 
+// A run to collapse: a tab, line feed, form feed or carriage return, or two spaces in a row.
+const RUN = /[\t\n\f\r]| {2}/;
+
 function collapseRuns(text: string): string {
+  // Most texts have single spaces only: the regex engine finds that faster than a loop here, and
+  // then only a space at either end may need cutting.
+  if (!RUN.test(text)) {
+    const start = text.charCodeAt(0) === 32 ? 1 : 0;
+    const end = text.length > start && text.charCodeAt(text.length - 1) === 32 ? text.length - 1 : text.length;
+    return start === 0 && end === text.length ? text : text.slice(start, end);
+  }
   const n = text.length;
   let start = 0;
   while (start < n && isCollapsible(text.charCodeAt(start))) start++;

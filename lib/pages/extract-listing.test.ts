@@ -192,6 +192,21 @@ describe('extractListings: listing pages', () => {
   });
 });
 
+describe('extractListings: a summary reads as the card shows it', () => {
+  const listOf = (card: (i: number) => string): string => `<main><ul>${[1, 2, 3].map((i) => `<li>${card(i)}</li>`).join('')}</ul></main>`;
+  it.each([
+    ['indentation between tags is one space', (i: number) => `<h3><a href="/posts/p-${i}/">Post number ${i}</a></h3>\n   <p>\n      One\n      two  </p>\n`, 'One two'],
+    ['a dropped "Read more" ending in a space still parts the words around it', (i: number) => `<h3><a href="/posts/p-${i}/">Post number ${i}</a></h3><b>Notes</b><a href="/posts/p-${i}/">Read more </a><div>on queues</div>`, 'Notes on queues'],
+    ['a heading ending in a space parts nothing it should not', (i: number) => `<span>Tip</span><h3><a href="/posts/p-${i}/">Post number ${i} </a></h3><p>Text</p>`, 'Tip Text'],
+    ['a link around the heading is the title link', (i: number) => `<a href="/posts/p-${i}/"><h3>Post number ${i}</h3></a><a href="/tags/rust/">rust</a> <p>Body</p>`, 'rust Body'],
+  ])('%s', (_name, card, summary) => {
+    const [candidate] = extractListings(listOf(card), JANE).candidates;
+    expect(candidate?.items.map((item) => [item.title, item.url, item.summary])).toEqual(
+      [1, 2, 3].map((i) => [`Post number ${i}`, `https://jane.example/posts/p-${i}/`, summary]),
+    );
+  });
+});
+
 describe('extractListings: pages that are not listings', () => {
   it.each([
     ['an article page (prose links, table of contents, tags, related posts in an aside)', 'article-page.html', false],

@@ -3,6 +3,7 @@
  * microformats, sibling `<article>`s, and sibling blocks of the same shape, each scored from counts
  * gathered bottom-up (so finding them is linear in the page).
  */
+import { classNamesOf, type ClassNames } from './class-names';
 import { headingRank } from './read-listing-item';
 import type { Text } from 'domhandler';
 import type { AnyNode, Document, Element } from './parse-html';
@@ -28,16 +29,9 @@ const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complement
 const MAX_BLOCK_LINKS = 12;
 const MAX_BLOCK_ELEMENTS = 300;
 
-/** A class name that names a shape ("post-card"), not an instance or a utility ("post-42", "mt-4"). */
-function stableTokens(element: Element): string[] {
-  const value = element.attribs['class'];
-  if (!value) return [];
-  return value.split(/\s+/).filter((token) => token.length > 0 && token.length <= 40 && /^[a-z][a-z_-]*$/i.test(token));
-}
-
 function signature(element: Element): string {
   const id = element.attribs['id'];
-  const tokens = stableTokens(element).sort().slice(0, 3);
+  const tokens = [...classNamesOf(element).stable].sort().slice(0, 3);
   return `${element.name}${id && /^[a-z][a-z_-]*$/i.test(id) ? `#${id}` : ''}${tokens.map((t) => `.${t}`).join('')}`;
 }
 
@@ -84,21 +78,25 @@ function scoreOf(indices: readonly number[], counts: BlockCounts, chrome: boolea
 
 /** Children of the same tag (by index), narrowed to the class most of them share (a post list's "year" rows stay out). */
 function sameShape(children: readonly Element[], indices: readonly number[]): { kept: number[]; token?: string } {
-  const tokens = indices.map((i) => new Set(stableTokens(children[i]!)));
+  // Cards repeat one class string: each distinct one is tallied once, weighted by how many carry it.
+  const carriers = new Map<ClassNames, number>();
+  for (const i of indices) {
+    const names = classNamesOf(children[i]!);
+    carriers.set(names, (carriers.get(names) ?? 0) + 1);
+  }
   const tally = new Map<string, number>();
-  for (const set of tokens) for (const token of set) tally.set(token, (tally.get(token) ?? 0) + 1);
+  for (const [names, count] of carriers) for (const token of names.stableSet) tally.set(token, (tally.get(token) ?? 0) + count);
   let token: string | undefined;
   for (const [name, count] of tally) {
     const best = token === undefined ? -1 : tally.get(token)!;
     if (count > best || (count === best && (name.length < token!.length || (name.length === token!.length && name < token!)))) token = name;
   }
   if (token === undefined || tally.get(token)! < Math.max(2, indices.length / 2)) return { kept: [...indices] };
-  return { kept: indices.filter((_, i) => tokens[i]!.has(token)), token };
+  return { kept: indices.filter((i) => classNamesOf(children[i]!).stableSet.has(token)), token };
 }
 
 function isEntry(element: Element): boolean {
-  const value = element.attribs['class'];
-  return value !== undefined && value.includes('entry') && stableTokens(element).some((token) => token === 'h-entry' || token === 'hentry');
+  return classNamesOf(element).entry;
 }
 
 function isChrome(element: Element): boolean {

@@ -5,9 +5,10 @@
 import type { Text } from 'domhandler';
 import { parseDate } from '../feeds/parse-date';
 import { resolveUrl } from '../feeds/resolve-url';
-import { collapseWhitespace, truncateOnWord } from '../feeds/text';
+import { collapseWhitespace, isCollapsible, truncateOnWord } from '../feeds/text';
 import { dateInText } from './date-in-text';
 import { isGenericLinkText } from './generic-link-text';
+import { classNamesOf } from './class-names';
 import { textOf, type AnyNode, type Element } from './parse-html';
 
 /** A post as a listing page shows it. Plain text and absolute http(s) URLs only. */
@@ -39,14 +40,9 @@ const BLOCK_TAGS = new Set([
   'time', 'span', 'dt', 'dd', 'td', 'th', 'tr', 'blockquote', 'figure', 'figcaption',
 ]);
 const MAX_TITLE = 300;
-// Text meant for screen readers only ("Continue reading<span class=screen-reader-text>Title</span>").
-const SCREEN_READER_ONLY = new Set(['screen-reader-text', 'sr-only', 'visually-hidden', 'visuallyhidden', 'screen-reader-only']);
 
 function unseen(element: Element): boolean {
-  if (HIDDEN.has(element.name) || element.attribs['hidden'] !== undefined) return true;
-  const value = element.attribs['class'];
-  // Most classes name no screen-reader text: the cheap test spares them the split.
-  return value !== undefined && (value.includes('sr-only') || value.includes('screen-reader') || value.includes('visually')) && classTokens(element).some((token) => SCREEN_READER_ONLY.has(token));
+  return HIDDEN.has(element.name) || element.attribs['hidden'] !== undefined || classNamesOf(element).screenReaderOnly;
 }
 
 /** Whitespace collapsed as a reader sees the card: no-break spaces (`&nbsp;·&nbsp;`) count as spaces here. */
@@ -54,22 +50,10 @@ export function collapse(text: string): string {
   return collapseWhitespace(text.includes('\u00a0') ? text.replace(/\u00a0/g, ' ') : text);
 }
 
-const TITLE_TOKEN = /title$/i;
-const SUBTITLE_TOKEN = /subtitle$/i;
-
-function classTokens(element: Element): string[] {
-  const value = element.attribs['class'];
-  return value ? value.split(/\s+/).filter(Boolean) : [];
-}
-
 /** A heading, or an element a page marks as a post's title (`p-name`, `entry-title`, `…-title`, headline). */
 export function headingRank(element: Element): number {
   if (HEADINGS.has(element.name) || element.attribs['role'] === 'heading') return 2;
-  if (element.attribs['itemprop'] === 'headline') return 1;
-  const value = element.attribs['class'];
-  // Most elements name no title: the cheap test spares them the split.
-  if (!value || !(value.includes('title') || value.includes('Title') || value.includes('p-name'))) return 0;
-  return classTokens(element).some((token) => token === 'p-name' || (TITLE_TOKEN.test(token) && !SUBTITLE_TOKEN.test(token))) ? 1 : 0;
+  return element.attribs['itemprop'] === 'headline' || classNamesOf(element).title ? 1 : 0;
 }
 
 /** The absolute http(s) URL of a link, unless it points back at the page itself. */
@@ -84,11 +68,13 @@ export function linkUrl(element: Element, context: LinkContext): string | undefi
 }
 
 interface Link {
-  element: Element;
   url: string;
   /** The link's text: its runs `[from, to)` of the block's text. */
   from: number;
   to: number;
+  /** Where the link stands among the block's elements: itself `[first, last]` and its descendants. */
+  first: number;
+  last: number;
   text: string;
   /** "Read more" and the like (computed once per link). */
   generic: boolean;
@@ -100,25 +86,54 @@ interface Link {
  */
 interface Parts {
   texts: string[];
+  /** The last run ends in whitespace (or there is none yet): another space would add nothing. */
+  spaced: boolean;
+  /** Elements entered so far, so an element's descendants are the range it spans. */
+  elements: number;
   heading?: Element;
   headingRank: number;
   headingFrom: number;
   headingTo: number;
+  headingFirst: number;
+  headingLast: number;
   links: Link[];
   time?: Element;
+}
+
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isCollapsible(text.charCodeAt(i))) return false;
+  return true;
+}
+
+// Every text of a block is collapsed before use, so a space next to another adds nothing: the
+// indentation between tags becomes one space or nothing, and the joined text needs no copying.
+function pushSpace(parts: Parts): void {
+  if (parts.spaced) return;
+  parts.texts.push(' ');
+  parts.spaced = true;
+}
+
+function pushText(parts: Parts, text: string): void {
+  if (isBlank(text)) {
+    pushSpace(parts);
+    return;
+  }
+  parts.texts.push(text);
+  parts.spaced = isCollapsible(text.charCodeAt(text.length - 1));
 }
 
 // One walk over the block (hidden elements skipped): the text runs, with a space around block
 // elements, and the elements that matter (nesting is bounded by the parser, so recursion is safe).
 function walk(node: AnyNode, context: LinkContext, parts: Parts): void {
   if (node.type === 'text') {
-    parts.texts.push((node as Text).data);
+    pushText(parts, (node as Text).data);
     return;
   }
   if (!isElement(node)) return;
   if (context.work) context.work.nodes++;
   if (unseen(node)) return;
   const from = parts.texts.length;
+  const first = parts.elements++;
   const rank = headingRank(node);
   const heading = rank > parts.headingRank;
   if (heading) {
@@ -128,50 +143,63 @@ function walk(node: AnyNode, context: LinkContext, parts: Parts): void {
   let link: Link | undefined;
   if (node.name === 'a') {
     const url = linkUrl(node, context);
-    if (url) parts.links.push((link = { element: node, url, from, to: from, text: '', generic: true }));
+    if (url) parts.links.push((link = { url, from, to: from, first, last: first, text: '', generic: true }));
   } else if (node.name === 'time' && !parts.time) parts.time = node;
   const gap = BLOCK_TAGS.has(node.name);
-  if (gap) parts.texts.push(' ');
+  if (gap) pushSpace(parts);
   for (const child of node.children) walk(child, context, parts);
-  if (gap) parts.texts.push(' ');
-  if (link) link.to = parts.texts.length;
+  if (gap) pushSpace(parts);
+  if (link) {
+    link.to = parts.texts.length;
+    link.last = parts.elements - 1;
+    // The range may be dropped from the summary: a space it ends with must not stand for the next one.
+    parts.spaced = false;
+  }
   if (heading && parts.heading === node) {
     parts.headingFrom = from;
     parts.headingTo = parts.texts.length;
+    parts.headingFirst = first;
+    parts.headingLast = parts.elements - 1;
+    parts.spaced = false;
   }
 }
 
 /** The runs `[from, to)` joined, as written (whitespace not collapsed). */
 function runs(texts: readonly string[], from: number, to: number): string {
-  return to - from === 1 ? texts[from]! : texts.slice(from, to).join('');
+  if (to - from === 1) return texts[from]!;
+  let text = '';
+  for (let i = from; i < to; i++) text += texts[i]!;
+  return text;
 }
+
+const byStart = (a: readonly [number, number], b: readonly [number, number]): number => a[0] - b[0];
 
 /** The block's text without its title (heading, or title link) and without "Read more" links. */
 function restOf(parts: Parts, headed: boolean, titleLink: number): string {
-  const dropped = new Uint8Array(parts.texts.length);
-  const drop = (from: number, to: number): void => {
-    dropped.fill(1, from, to);
-  };
-  if (headed) drop(parts.headingFrom, parts.headingTo);
-  parts.links.forEach((link, i) => {
-    if (link.generic || i === titleLink) drop(link.from, link.to);
-  });
-  const kept: string[] = [];
-  for (let i = 0; i < parts.texts.length; i++) if (dropped[i] === 0) kept.push(parts.texts[i]!);
-  return kept.join('');
+  // The dropped ranges, in document order (links and the heading nest or follow one another).
+  const dropped: [number, number][] = [];
+  if (headed) dropped.push([parts.headingFrom, parts.headingTo]);
+  for (let i = 0; i < parts.links.length; i++) {
+    const link = parts.links[i]!;
+    if (link.generic || i === titleLink) dropped.push([link.from, link.to]);
+  }
+  if (dropped.length > 1) dropped.sort(byStart);
+  let text = '';
+  let at = 0;
+  for (const [from, to] of dropped) {
+    if (from > at) text += runs(parts.texts, at, from);
+    at = Math.max(at, to);
+  }
+  return at < parts.texts.length ? text + runs(parts.texts, at, parts.texts.length) : text;
 }
 
-function contains(ancestor: Element, node: AnyNode): boolean {
-  for (let current: AnyNode | null = node; current; current = current.parent) if (current === ancestor) return true;
-  return false;
-}
-
-/** The block's main link: the heading's own link, else the URL its links name most (by text). */
+/** The block's main link: the heading's own link (in it, or around it), else the URL its links name most (by text). */
 function mainUrl(parts: Parts): string | undefined {
-  const heading = parts.heading;
-  if (heading) {
-    const own = parts.links.find((link) => contains(link.element, heading) || contains(heading, link.element));
-    if (own) return own.url;
+  if (parts.heading) {
+    const { headingFirst, headingLast } = parts;
+    for (const link of parts.links) {
+      if ((link.first >= headingFirst && link.first <= headingLast) || (headingFirst >= link.first && headingFirst <= link.last)) return link.url;
+    }
   }
   const weight = new Map<string, number>();
   for (const link of parts.links) weight.set(link.url, (weight.get(link.url) ?? 0) + 1 + (link.generic ? 0 : link.text.trim().length));
@@ -199,7 +227,7 @@ export interface ReadItem {
 
 /** Reads one listing block, or undefined when it names no post (no http(s) link, or no title). */
 export function readListingItem(block: Element, context: LinkContext): ReadItem | undefined {
-  const parts: Parts = { texts: [], headingRank: 0, headingFrom: 0, headingTo: 0, links: [] };
+  const parts: Parts = { texts: [], spaced: true, elements: 0, headingRank: 0, headingFrom: 0, headingTo: 0, headingFirst: 0, headingLast: -1, links: [] };
   walk(block, context, parts);
   if (parts.links.length === 0) return undefined;
   for (const link of parts.links) {

@@ -4,7 +4,8 @@
  * - a page as sites ship them: cards with utility classes, an icon and a thumbnail each, inside a
  *   frame with inline CSS and the framework's hydration data;
  * - the densest case: bare cards only (about 1,000 of them), where reading the posts is most of the work.
- * Each is timed at half size too, to show the cost per MB stays flat (linear). Runs are interleaved
+ * Each is timed at half size too, to show the cost per MB stays flat (linear); the goal is the issue's,
+ * for a 500 KB page (the dense half-size page packs 500 posts in 240 KB). Runs are interleaved
  * and the best of each kept, so a machine busy with other work skews neither side.
  */
 import { performance } from 'node:perf_hooks';
@@ -12,7 +13,8 @@ import { extractListings } from '../../lib/pages/extract-listing';
 import { parseHtml } from '../../lib/pages/parse-html';
 import { cardGridPage, SEED_CARDS, slugOf, type Card } from '../../test/fixtures/pages/card-grid';
 
-const RUNS = 15;
+// Best of many: a machine busy with other work only ever slows a run down.
+const RUNS = 40;
 const PAGE_URL = 'https://jane.example/';
 
 function cards(count: number): Card[] {
@@ -85,7 +87,7 @@ export default async function benchListing(): Promise<void> {
       const mb = html.length / 1_048_576;
       console.log(
         `${shape}, ${Math.round(html.length / 1024)} KB, ${found} posts: parseHtml ${best.parse!.toFixed(1)} ms, extractListings ${best.extract!.toFixed(1)} ms ` +
-          `(${(best.extract! / mb).toFixed(1)} ms/MB) = ${(best.extract! / best.parse!).toFixed(2)}x the bare parse (goal <= 1.5x)`,
+          `(${(best.extract! / mb).toFixed(1)} ms/MB) = ${(best.extract! / best.parse!).toFixed(2)}x the bare parse${size === 500_000 ? ' (goal <= 1.5x)' : ''}`,
       );
     }
   }
