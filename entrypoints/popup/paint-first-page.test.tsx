@@ -65,8 +65,9 @@ describe('paintFirstPage', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(document.querySelectorAll('[data-post-link]')).toHaveLength(0);
     appRoot();
+    // Parsing is done: the preview paints now, without waiting for the modules DOMContentLoaded waits for.
     Object.defineProperty(document, 'readyState', { value: 'interactive', configurable: true });
-    document.dispatchEvent(new Event('DOMContentLoaded'));
+    document.dispatchEvent(new Event('readystatechange'));
     expect(await painted).toEqual(PAGE);
     expect(document.querySelectorAll('[data-post-link]')).toHaveLength(2);
   });

@@ -7,9 +7,11 @@ import { setTheme } from '@/lib/ui/set-theme';
 
 /** The popup's root, once the parser has reached it (the storage read usually answers after that). */
 async function appRoot(doc: Document): Promise<HTMLElement | null> {
-  if (doc.readyState === 'loading') {
-    await new Promise((resolve) => doc.addEventListener('DOMContentLoaded', resolve, { once: true }));
-  }
+  const parsed = doc.getElementById('app');
+  if (parsed || doc.readyState !== 'loading') return parsed;
+  // Not DOMContentLoaded: that waits for the app's module scripts to load and run, which is the wait
+  // this preview exists to skip. The document turns "interactive" as soon as the parser is done.
+  await new Promise((resolve) => doc.addEventListener('readystatechange', resolve, { once: true }));
   return doc.getElementById('app');
 }
 

@@ -12,6 +12,7 @@ import {
   type SchemaVersion,
 } from './schema';
 import { getSettings } from './settings';
+import { starredPosts } from './stars';
 import { postsAtUrls, subscriptionPosts } from './post-lookups';
 import { seriesProgress } from './queries';
 import { markGroupRead } from './read-state';
@@ -184,7 +185,8 @@ describe('version 2: fewer post indexes', () => {
   async function upgradedV1(): Promise<{ db: PartwiseDatabase; name: string }> {
     const name = freshName();
     await loadFixture(name, v1);
-    const db = openDatabase(name);
+    // Up to version 2 only: the versions after it add indexes of their own.
+    const db = new PartwiseDatabase(name, SCHEMA_VERSIONS.filter((step) => step.version <= 2));
     opened.push(db);
     await db.open();
     return { db, name };
@@ -239,5 +241,27 @@ describe('version 3: read marks waiting for their posts', () => {
     expect(result.added.map((post) => [post.guid, post.unread, post.readAt])).toEqual([['restored', 0, T0 - 1], ['other', 1, undefined]]);
     // The mark used up goes; the one still waiting for its post stays.
     expect(await db.pendingReadMarks.get(1)).toEqual({ subscriptionId: 1, marks: { later: { readAt: T0 - 2 } } });
+  });
+});
+
+describe('version 4: an index of the starred posts', () => {
+  const v3 = FIXTURES.find((fixture) => fixture.version === 3)!;
+
+  it('indexes the posts starred before the upgrade, and only those, newest first', async () => {
+    const name = freshName();
+    await loadFixture(name, v3);
+    const db = openDatabase(name);
+    opened.push(db);
+    await db.open();
+    expect((await starredPosts(db, 10)).map((post) => post.id)).toEqual([1, 7]);
+    expect((await starredPosts(db, 1)).map((post) => post.id)).toEqual([1]);
+    // The index holds the starred posts only: the other posts cost it nothing.
+    expect(await db.posts.orderBy('[starred+sortAt]').count()).toBe(2);
+    expect(await db.posts.count()).toBe(4);
+    db.close();
+    const shapes = await readStoreShapes(name);
+    expect(shapes['posts']?.indexes.map((index) => index.name)).toContain('[starred+sortAt]');
+    // The read marks waiting since version 3 are still there.
+    expect(shapes['pendingReadMarks']).toMatchObject({ keyPath: 'subscriptionId' });
   });
 });

@@ -61,6 +61,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       pendingReadMarks: 'subscriptionId',
     },
   },
+  {
+    version: 4,
+    stores: {
+      // [starred+sortAt] pages the starred list newest first. Only starred posts carry the field, so
+      // only they are in the index: it costs the thousands of other post writes nothing.
+      posts:
+        '++id, &[subscriptionId+guid], normalizedUrl, [unread+sortAt], [subscriptionId+unread], [subscriptionId+seriesKey], readAt, ' +
+        '[starred+sortAt]',
+    },
+  },
 ];
 
 /** The newest declared schema version. */

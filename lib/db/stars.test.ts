@@ -20,6 +20,14 @@ describe('stars and "Mark all read"', () => {
     expect((await starredPosts(db(), 10)).map((p) => p.guid)).toEqual(['a']);
   });
 
+  it('pages the starred list from its index: newest first, the newer post first among equals, at most the limit', async () => {
+    const sub = await subscribe(db());
+    const { added } = await upsertPosts(db(), sub.id, [item('old', { published: T0 }), item('same', { published: T0 + 5 }), item('twin', { published: T0 + 5 }), item('plain', { published: T0 + 9 })], T0);
+    for (const post of added.slice(0, 3)) await setStarred(db(), post.id, true);
+    expect((await starredPosts(db(), 10)).map((p) => p.guid)).toEqual(['twin', 'same', 'old']);
+    expect((await starredPosts(db(), 2)).map((p) => p.guid)).toEqual(['twin', 'same']);
+  });
+
   it.each([
     ['every feed', undefined, 3],
     ['one feed', 'first', 2],

@@ -82,7 +82,7 @@ export interface Post {
   part?: number;
   /** 1 = a "Save this page" item; never pruned. */
   saved?: 1;
-  /** 1 = starred by the reader to read later; never pruned; not indexed (see lib/db/stars.ts). */
+  /** 1 = starred by the reader to read later; never pruned; indexed with sortAt (only starred posts are in that index). */
   starred?: 1;
 }
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { E2E_BUILD_DIR, launchExtension, type ExtensionHarness } from '../../test/e2e/harness';
 import { median } from './extension-session';
 
-const RUNS = 7;
+const RUNS = 11;
 
 /** Writes a synthetic library straight into the extension's IndexedDB (the schema Dexie created). */
 export async function seed(page: Page, subscriptions: number, posts: number, unread: number): Promise<void> {
@@ -87,35 +87,47 @@ async function browserWithLibrary(buildDir: string, subscriptions: number, posts
 }
 
 /**
- * A copy of the built extension with one more page: a static link and nothing else, the floor any
- * extension page pays before its own code runs. The shipped extension has no such page.
+ * A copy of the built extension with two more pages: a static link and nothing else, the floor any
+ * extension page pays before its own code runs; and the same link after one empty script, the floor
+ * of any page that shows stored data (it needs a script to read it). The shipped extension has neither.
  */
-async function buildWithFloorPage(): Promise<string> {
+async function buildWithFloorPages(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'partwise-bench-popup-'));
   await cp(E2E_BUILD_DIR, dir, { recursive: true });
   await writeFile(join(dir, 'floor.html'), '<!doctype html><html><body><a data-post-link href="#">floor</a></body></html>');
+  await writeFile(join(dir, 'floor-script.js'), ';');
+  await writeFile(join(dir, 'floor-script.html'), '<!doctype html><html><head><script src="/floor-script.js"></script></head><body><a data-post-link href="#">floor</a></body></html>');
   return dir;
 }
 
-/** Alternating openings of the popup and of the bare page in one browser. */
-async function measure(harness: ExtensionHarness): Promise<{ popup: Opening[]; floor: Opening[] }> {
-  const runs = { popup: [] as Opening[], floor: [] as Opening[] };
+interface Runs {
+  popup: Opening[];
+  floor: Opening[];
+  scriptFloor: Opening[];
+}
+
+/** Alternating openings of the popup and of the two floor pages in one browser. */
+async function measure(harness: ExtensionHarness): Promise<Runs> {
+  const runs: Runs = { popup: [], floor: [], scriptFloor: [] };
   for (let run = 0; run < RUNS; run += 1) {
     runs.popup.push(await openPage(harness, 'popup.html'));
     runs.floor.push(await openPage(harness, 'floor.html'));
+    runs.scriptFloor.push(await openPage(harness, 'floor-script.html'));
   }
   return runs;
 }
 
 const firstPost = (openings: readonly Opening[]): number => median(openings.map((o) => o.firstPost));
 
-function report(label: string, runs: { popup: Opening[]; floor: Opening[] }): string {
+function report(label: string, runs: Runs): string {
   const first = firstPost(runs.popup);
   const loaded = median(runs.popup.map((o) => o.pageLoaded));
   const floor = firstPost(runs.floor);
+  const scriptFloor = firstPost(runs.scriptFloor);
   return (
     `${label}: first post ${first.toFixed(0)} ms (DOMContentLoaded at ${loaded.toFixed(0)} ms); ` +
-    `a bare extension page in the same browser shows its link at ${floor.toFixed(0)} ms (${(first / floor).toFixed(2)}x)`
+    `a bare extension page in the same browser shows its link at ${floor.toFixed(0)} ms (${(first / floor).toFixed(2)}x), ` +
+    `one that loads an empty script first at ${scriptFloor.toFixed(0)} ms (${(first / scriptFloor).toFixed(2)}x)`
   );
 }
 
@@ -124,7 +136,7 @@ function report(label: string, runs: { popup: Opening[]; floor: Opening[] }): st
  * its own browser, each next to the floor of a bare extension page measured in alternation with it.
  */
 export default async function benchPopup(): Promise<void> {
-  const buildDir = await buildWithFloorPage();
+  const buildDir = await buildWithFloorPages();
   try {
     const big = await browserWithLibrary(buildDir, 500, 100_000, 5_000);
     const bigRuns = await measure(big).finally(() => big.close());
