@@ -1,5 +1,6 @@
 import { BACKUP_LIMITS } from '../backup/backup-limits';
-import { BackupError } from '../backup/backup-error';
+import { BackupError, backupTooLarge } from '../backup/backup-error';
+import { t } from '../i18n/t';
 import { BACKUP_PART_LENGTH } from '../backup/backup-parts';
 
 /**
@@ -18,10 +19,11 @@ export function stageBackupPart(transfer: string, index: number, text: string): 
   if (pending?.transfer !== transfer) pending = { transfer, parts: [], length: 0 };
   pending.length += text.length - (pending.parts[index]?.length ?? 0);
   pending.parts[index] = text;
-  // The parse refuses a too-large backup with its own message; this only stops memory growing past it.
+  // The parse refuses a too-large backup too; this stops memory growing past it, with the same words
+  // (more UTF-16 units than the limit also means more UTF-8 bytes).
   if (pending.length > BACKUP_LIMITS.maxBytes + BACKUP_PART_LENGTH) {
     pending = undefined;
-    throw new BackupError('too-large', 'This backup is larger than any Partwise backup, so it was not imported.');
+    throw backupTooLarge(BACKUP_LIMITS.maxBytes);
   }
 }
 
@@ -32,7 +34,7 @@ export function takeBackupText(transfer: string, count: number): string {
   const parts = staged?.parts ?? [];
   const whole = parts.length === count && Array.from({ length: count }, (_, i) => parts[i]).every((part) => part !== undefined);
   if (!whole) {
-    throw new BackupError('interrupted', 'The backup did not reach Partwise whole (its background restarted while it was sent), so nothing was imported. Choose the file again.');
+    throw new BackupError('interrupted', t('backupErrorInterrupted'));
   }
   return parts.join('');
 }

@@ -4,6 +4,7 @@ import type { SeriesOverride } from '../series/overrides';
 import { parsePartMarker } from '../series/part-marker';
 import { isStoredOverride, overrideHomeKey, type StoredOverride } from '../series/stored-overrides';
 import { assignStoredSeries } from '../refresh/assign-stored-series';
+import { t } from '../i18n/t';
 
 /** Thrown for an edit that names nothing the library has. */
 export class SeriesEditError extends Error {
@@ -25,7 +26,7 @@ async function toOverride(db: PartwiseDatabase, request: SingleEditRequest): Pro
       return { subscriptionId: request.subscriptionId, override: { kind: 'not-series', seriesKey: request.seriesKey } };
     case 'move': {
       const post = await db.posts.get(request.postId);
-      if (!post) throw new SeriesEditError('This post is no longer in your library.');
+      if (!post) throw new SeriesEditError(t('postErrorGone'));
       // A post detection left out of any series still numbers itself ("… FastAPI #1"): keep that part.
       const part = post.part ?? parsePartMarker(post.title)?.part ?? null;
       return {
@@ -42,12 +43,12 @@ async function toOverride(db: PartwiseDatabase, request: SingleEditRequest): Pro
  * refresh) and re-assigns the subscription's series at once, in one transaction.
  */
 export async function editSeries(db: PartwiseDatabase, request: SeriesEditRequest, now: number): Promise<void> {
-  if ((request.kind === 'rename' || request.kind === 'new-series') && !request.name.trim()) throw new SeriesEditError('A series needs a name.');
+  if ((request.kind === 'rename' || request.kind === 'new-series') && !request.name.trim()) throw new SeriesEditError(t('seriesEditErrorNoName'));
   if (request.kind === 'new-series') return startSeries(db, request, now);
   await db.transaction('rw', refreshTables(db), async () => {
     const { subscriptionId, override, currentKey } = await toOverride(db, request);
     const home = overrideHomeKey(override, currentKey);
-    if (home === undefined) throw new SeriesEditError('This post is not in a series.');
+    if (home === undefined) throw new SeriesEditError(t('seriesEditErrorNotInSeries'));
     const rows = await getSeriesOverrides(db, subscriptionId);
     const existing = rows.find((row) => row.key === home)?.overrides.filter(isStoredOverride) ?? [];
     await setSeriesOverrides(db, subscriptionId, home, [...existing, { ...override, at: now }]);
@@ -68,11 +69,11 @@ export function userSeriesKey(name: string, taken: ReadonlySet<string>): string 
  * one move per post, numbered by date, so every refresh re-applies it like any other correction.
  */
 async function startSeries(db: PartwiseDatabase, request: Extract<SeriesEditRequest, { kind: 'new-series' }>, now: number): Promise<void> {
-  if (request.postIds.length === 0) throw new SeriesEditError('Choose the posts of the new series.');
+  if (request.postIds.length === 0) throw new SeriesEditError(t('seriesEditErrorNoPosts'));
   await db.transaction('rw', refreshTables(db), async () => {
     const found = await db.posts.bulkGet(request.postIds);
     const posts = found.filter((post): post is Post => post !== undefined && post.subscriptionId === request.subscriptionId);
-    if (posts.length !== request.postIds.length) throw new SeriesEditError('Some of these posts are no longer in your library.');
+    if (posts.length !== request.postIds.length) throw new SeriesEditError(t('seriesEditErrorPostsGone'));
     const rows = await db.series.where('subscriptionId').equals(request.subscriptionId).toArray();
     const taken = new Set(rows.map((row) => row.key));
     const key = userSeriesKey(request.name, taken);

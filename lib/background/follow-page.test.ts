@@ -6,7 +6,7 @@ import { useTestDatabase } from '../db/test-support';
 import type { FetchResult } from '../feeds/fetch';
 import type { SubscribeResult } from '../messaging/protocol';
 import { scriptShellMessage } from '../refresh/page-listing';
-import { followPage, NO_FEED_NOR_LIST } from './follow-page';
+import { followPage, noFeedNorListMessage } from './follow-page';
 import { subscribe, type SubscribeDeps } from './subscribe';
 
 const encoder = new TextEncoder();
@@ -60,7 +60,7 @@ describe('following a page without a feed', () => {
 
   it.each([
     ['a JavaScript shell', 'https://shell.test/', scriptShellMessage()],
-    ['an article page', 'https://article.test/', NO_FEED_NOR_LIST],
+    ['an article page', 'https://article.test/', noFeedNorListMessage()],
   ])('says why %s cannot be followed', async (_name, url, message) => {
     await expect(subscribe(deps(), { url })).rejects.toThrow(message);
   });

@@ -1,6 +1,7 @@
 /** Following a page that has no feed: the preview offered instead of "no feed", and the confirmed follow. */
 import { addSubscription, subscriptionTitle } from '../db';
 import type { PageCandidatePreview, PageOffer, SubscribeResult } from '../messaging/protocol';
+import { t } from '../i18n/t';
 import { extractListings, type ListingCandidate } from '../pages/extract-listing';
 import { scriptShellMessage } from '../refresh/page-listing';
 import { refreshFeed, type RefreshDeps } from '../refresh/refresh-feed';
@@ -8,7 +9,9 @@ import { webOrigin } from '../urls/web-origin';
 import { existing, fetchOrExplain, SubscribeError, webUrl, type SubscribeDeps } from './subscribe';
 
 /** What the user is told when a page has neither a feed nor a list of posts. */
-export const NO_FEED_NOR_LIST = 'No feed was found at this address or on this page, and the page shows no list of posts Partwise could follow.';
+export function noFeedNorListMessage(): string {
+  return t('subscribeErrorNoFeedNorList');
+}
 
 const PREVIEW_TITLES = 5;
 // As many sites as a feed's posts may span (see postOrigins): more is an aggregator, not a blog.
@@ -26,7 +29,7 @@ function preview(candidate: ListingCandidate): PageCandidatePreview {
 /** The page's lists of posts for the user to preview, or a SubscribeError saying why there are none. */
 export function pageOffer(html: string, pageUrl: string): { kind: 'page'; page: PageOffer } {
   const page = extractListings(html, pageUrl);
-  if (page.candidates.length === 0) throw new SubscribeError(page.scriptShell ? scriptShellMessage() : NO_FEED_NOR_LIST);
+  if (page.candidates.length === 0) throw new SubscribeError(page.scriptShell ? scriptShellMessage() : noFeedNorListMessage());
   return { kind: 'page', page: { url: pageUrl, title: page.title ?? pageUrl, candidates: page.candidates.map(preview) } };
 }
 
@@ -43,7 +46,7 @@ export async function followPage(deps: SubscribeDeps, request: { url: string; ke
   if (duplicate) return duplicate;
   const page = extractListings(deps.decodeHtml(outcome.body, outcome.contentType), outcome.finalUrl);
   const candidate = page.candidates.find((c) => c.key === request.key);
-  if (!candidate) throw new SubscribeError('This page changed since Partwise looked at it, and that list of posts is gone. Try “Subscribe” again.');
+  if (!candidate) throw new SubscribeError(t('subscribeErrorListGone'));
   const subscription = await addSubscription(
     deps.db,
     { feedUrl: outcome.finalUrl, siteUrl: outcome.finalUrl, title: request.title?.trim() || page.title || outcome.finalUrl, listing: { key: candidate.key } },
@@ -51,6 +54,6 @@ export async function followPage(deps: SubscribeDeps, request: { url: string; ke
   );
   const replay: RefreshDeps = { ...deps, fetch: async () => outcome };
   const result = await refreshFeed(replay, subscription, { silent: true });
-  if (result.result === 'failed') throw new SubscribeError(result.error ?? 'The page’s posts could not be stored.');
+  if (result.result === 'failed') throw new SubscribeError(result.error ?? t('subscribeErrorPageNotStored'));
   return { kind: 'subscribed', subscriptionId: subscription.id, title: subscriptionTitle(subscription), postCount: candidate.items.length };
 }

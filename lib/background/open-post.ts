@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { setRead, type PartwiseDatabase } from '../db';
+import { t } from '../i18n/t';
 
 /** Thrown when a post cannot be opened (gone from the library, or it has no link). */
 export class OpenPostError extends Error {
@@ -12,8 +13,8 @@ export class OpenPostError extends Error {
 /** Opens a post in a new tab (in front, or behind for middle/ctrl-click) and marks it read. */
 export async function openPost(db: PartwiseDatabase, postId: number, background: boolean, now: number): Promise<void> {
   const post = await db.posts.get(postId);
-  if (!post) throw new OpenPostError('This post is no longer in your library.');
-  if (!post.url || !/^https?:\/\//i.test(post.url)) throw new OpenPostError(`“${post.title}” has no web address to open.`);
+  if (!post) throw new OpenPostError(t('postErrorGone'));
+  if (!post.url || !/^https?:\/\//i.test(post.url)) throw new OpenPostError(t('postErrorNoAddress', post.title));
   await browser.tabs.create({ url: post.url, active: !background });
   await setRead(db, [postId], true, now);
 }

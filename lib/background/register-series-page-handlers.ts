@@ -1,4 +1,5 @@
 import { database } from '../db';
+import { t } from '../i18n/t';
 import { onTrustedMessage } from './on-trusted-message';
 import { afterPostsChange } from './after-change';
 import { attachSeriesPage } from './attach-series-page';
@@ -36,9 +37,9 @@ export function registerSeriesPageHandlers(): void {
     try {
       placed = await attachSeriesPage(backgroundDeps(), data.subscriptionId, data.url, 1);
     } catch (error) {
-      throw new SeriesPageError(`Could not read ${data.url}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new SeriesPageError(t('seriesPageErrorUnreadable', data.url, error instanceof Error ? error.message : String(error)));
     }
-    if (placed === 0) throw new SeriesPageError('This page lists none of this feed’s posts in a series.');
+    if (placed === 0) throw new SeriesPageError(t('seriesPageErrorNothingPlaced'));
     await syncSubscriptionChanged(db(), data.subscriptionId, Date.now(), SERIES_PAGES_FIELD);
     await afterPostsChange(db());
     return { placed };

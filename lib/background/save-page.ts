@@ -1,4 +1,5 @@
 import { postsAtUrls, upsertPosts, type PartwiseDatabase } from '../db';
+import { t } from '../i18n/t';
 import { SAVED_PAGES_SUBSCRIPTION } from '../reading-list/load-reading-list';
 import { normalizeArticleUrl } from '../urls/normalize';
 
@@ -16,7 +17,7 @@ export async function savePage(db: PartwiseDatabase, page: { url: string; title:
   try {
     normalizedUrl = normalizeArticleUrl(page.url);
   } catch {
-    throw new SavePageError('Only web pages (http or https) can be saved to the reading list.');
+    throw new SavePageError(t('savePageErrorNotWebPage'));
   }
   return db.transaction('rw', [db.posts, db.prunedPosts, db.pendingReadMarks], async () => {
     const existing = await postsAtUrls(db, SAVED_PAGES_SUBSCRIPTION, [normalizedUrl]).first();

@@ -8,7 +8,7 @@ import type { SubscribeDeps } from './subscribe';
 export function subscribeTestDeps(db: PartwiseDatabase, web: Readonly<Record<string, FetchResult>>): SubscribeDeps {
   return {
     db,
-    fetch: async (url) => web[url] ?? { kind: 'failed', reason: 'http', status: 404, message: `${url} answered HTTP 404.` },
+    fetch: async (url) => web[url] ?? { kind: 'failed', url, reason: 'http', status: 404 },
     parse: (body, options) => parseFeed(body, options),
     notify: async () => undefined,
     now: () => Date.UTC(2026, 10, 1),

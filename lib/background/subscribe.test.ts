@@ -20,7 +20,7 @@ const WEB: Record<string, FetchResult> = {
   'https://two.test/': ok('https://two.test/', page('<link rel="alternate" type="application/rss+xml" title="All" href="/all.xml"><link rel="alternate" type="application/atom+xml" title="Python" href="/py.atom">'), 'text/html'),
   'https://elsewhere.test/': ok('https://elsewhere.test/', page('<link rel="alternate" type="application/rss+xml" href="https://feeds.other.test/elsewhere">'), 'text/html'),
   'https://plain.test/': ok('https://plain.test/', page(''), 'text/html'),
-  'https://down.test/': { kind: 'failed', reason: 'http', status: 503, message: 'https://down.test/ answered HTTP 503.' },
+  'https://down.test/': { kind: 'failed', url: 'https://down.test/', reason: 'http', status: 503 },
 };
 
 describe('subscribe', () => {

@@ -4,6 +4,8 @@ import type { ParsedFeed } from '../feeds/types';
 import type { FeedChoice, SubscribeResult } from '../messaging/protocol';
 import { refreshFeed, type RefreshDeps } from '../refresh/refresh-feed';
 import type { FetchModified } from '../feeds/fetch';
+import { t } from '../i18n/t';
+import { fetchFailureMessage } from '../refresh/error-messages';
 import { seriesPageFromHtml, type ReadSeriesPage } from '../refresh/series-pages';
 import { sha256Hex } from '../refresh/sha256-hex';
 import { attachSeriesPage } from './attach-series-page';
@@ -66,7 +68,7 @@ function tryParse(deps: SubscribeDeps, outcome: FetchModified): ParsedFeed | und
     return deps.parse(outcome.body, { url: outcome.finalUrl, contentType: outcome.contentType });
   } catch (error) {
     if (isFeedError(error) && error.code === 'not-a-feed') return undefined;
-    if (isFeedError(error)) throw new SubscribeError(`This address serves a feed Partwise cannot read: ${error.message}`);
+    if (isFeedError(error)) throw new SubscribeError(t('subscribeErrorUnreadableFeed', error.message));
     throw error;
   }
 }
@@ -75,9 +77,9 @@ function tryParse(deps: SubscribeDeps, outcome: FetchModified): ParsedFeed | und
 export async function fetchOrExplain(deps: SubscribeDeps, url: string): Promise<FetchModified> {
   const outcome = await deps.fetch(url, {});
   if (outcome.kind === 'modified') return outcome;
-  if (outcome.kind === 'gone') throw new SubscribeError('The site says this address is gone for good (HTTP 410).');
-  if (outcome.kind === 'failed') throw new SubscribeError(`Could not load ${url}: ${outcome.message}`);
-  throw new SubscribeError(`Could not load ${url}: the server sent no content.`);
+  if (outcome.kind === 'gone') throw new SubscribeError(t('subscribeErrorGone'));
+  if (outcome.kind === 'failed') throw new SubscribeError(t('subscribeErrorNotLoaded', url, fetchFailureMessage(outcome)));
+  throw new SubscribeError(t('subscribeErrorNoContent', url));
 }
 
 /** The live subscription to one of these URLs, as an 'exists' answer. */
@@ -122,7 +124,7 @@ export async function subscribe(deps: SubscribeDeps, request: SubscribeRequest, 
   // The fetched body is reused, so subscribing costs one request.
   const replay: RefreshDeps = { ...deps, fetch: async () => outcome };
   const result = await refreshFeed(replay, subscription, { silent: true });
-  if (result.result === 'failed') throw new SubscribeError(result.error ?? 'The feed could not be stored.');
+  if (result.result === 'failed') throw new SubscribeError(result.error ?? t('subscribeErrorFeedNotStored'));
   const placed = await keepSeriesPage(deps, subscription.id, seriesPage ?? request.seriesPageUrl);
   return { kind: 'subscribed', subscriptionId: subscription.id, title: subscriptionTitle(subscription), postCount: feed.items.length, ...(placed > 0 ? { seriesPosts: placed } : {}) };
 }

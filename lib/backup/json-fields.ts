@@ -26,35 +26,35 @@ export function field(object: JsonObject, key: string): unknown {
 
 /** The value as an object, or an `invalid` error naming `path`. */
 export function requireObject(value: unknown, path: string): JsonObject {
-  if (!isJsonObject(value)) throw invalidField(path, 'is not a group of fields');
+  if (!isJsonObject(value)) throw invalidField(path, 'backupErrorFieldNotObject');
   return value;
 }
 
 /** The value as an array of at most `max` items. */
 export function requireArray(value: unknown, path: string, max: number): unknown[] {
-  if (!Array.isArray(value)) throw invalidField(path, 'is not a list');
-  if (value.length > max) throw invalidField(path, `has more than ${max.toLocaleString('en')} entries`);
+  if (!Array.isArray(value)) throw invalidField(path, 'backupErrorFieldNotList');
+  if (value.length > max) throw invalidField(path, 'backupErrorFieldTooMany', max.toLocaleString());
   return value;
 }
 
 /** The value as a string of `min`..`max` characters. */
 export function requireString(value: unknown, path: string, limits: { min?: number; max: number }): string {
-  if (typeof value !== 'string') throw invalidField(path, 'is not text');
-  if (value.length < (limits.min ?? 0)) throw invalidField(path, 'is empty');
-  if (value.length > limits.max) throw invalidField(path, `is longer than ${limits.max.toLocaleString('en')} characters`);
+  if (typeof value !== 'string') throw invalidField(path, 'backupErrorFieldNotText');
+  if (value.length < (limits.min ?? 0)) throw invalidField(path, 'backupErrorFieldEmpty');
+  if (value.length > limits.max) throw invalidField(path, 'backupErrorFieldTooLong', limits.max.toLocaleString());
   return value;
 }
 
 /** The value as a boolean. */
 export function requireBoolean(value: unknown, path: string): boolean {
-  if (typeof value !== 'boolean') throw invalidField(path, 'is not true or false');
+  if (typeof value !== 'boolean') throw invalidField(path, 'backupErrorFieldNotBoolean');
   return value;
 }
 
 /** The value as an integer in `min`..`max`. */
 export function requireInteger(value: unknown, path: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) throw invalidField(path, 'is not a whole number');
-  if (value < min || value > max) throw invalidField(path, `is not between ${min} and ${max}`);
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw invalidField(path, 'backupErrorFieldNotInteger');
+  if (value < min || value > max) throw invalidField(path, 'backupErrorFieldOutOfRange', min, max);
   return value;
 }
 
@@ -65,10 +65,10 @@ export function requireWebUrl(value: unknown, path: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw invalidField(path, 'is not a web address');
+    throw invalidField(path, 'backupErrorFieldNotWebAddress');
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
-    throw invalidField(path, 'is not a web address');
+    throw invalidField(path, 'backupErrorFieldNotWebAddress');
   }
   return text;
 }
@@ -76,7 +76,7 @@ export function requireWebUrl(value: unknown, path: string): string {
 /** The value as an ISO 8601 date-time string. */
 export function requireIsoDate(value: unknown, path: string): string {
   const text = requireString(value, path, { min: 1, max: 64 });
-  if (!isIsoDateTime(text)) throw invalidField(path, 'is not a valid date');
+  if (!isIsoDateTime(text)) throw invalidField(path, 'backupErrorFieldNotDate');
   return text;
 }
 

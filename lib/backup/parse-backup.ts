@@ -1,10 +1,11 @@
-import { BackupError, invalidField } from './backup-error.ts';
+import { BackupError, backupTooLarge, invalidField } from './backup-error.ts';
 import { BACKUP_LIMITS } from './backup-limits.ts';
 import type { BackupSubscription, BackupV1 } from './backup-types.ts';
 import { field, isJsonObject, requireArray, requireIsoDate, type JsonObject } from './json-fields.ts';
 import { readSettings } from './read-settings.ts';
 import { readSubscription } from './read-subscription.ts';
 import { exceedsUtf8Bytes } from '../text/exceeds-utf8-bytes';
+import { t } from '../i18n/t';
 
 export { BackupError } from './backup-error.ts';
 export type { BackupErrorCode } from './backup-error.ts';
@@ -19,9 +20,7 @@ export const BACKUP_VERSION = 1;
  */
 export function parseBackup(text: string, options?: { maxBytes?: number }): BackupV1 {
   const maxBytes = options?.maxBytes ?? BACKUP_LIMITS.maxBytes;
-  if (exceedsUtf8Bytes(text, maxBytes)) {
-    throw new BackupError('too-large', `This file is larger than ${formatSize(maxBytes)}, more than any Partwise backup, so it was not imported.`);
-  }
+  if (exceedsUtf8Bytes(text, maxBytes)) throw backupTooLarge(maxBytes);
   const root = parseJson(text);
   assertPartwiseBackup(root);
   return {
@@ -33,30 +32,26 @@ export function parseBackup(text: string, options?: { maxBytes?: number }): Back
   };
 }
 
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    if (error instanceof SyntaxError) throw new BackupError('not-json', 'This file is not a Partwise backup: it is not readable JSON. It may be damaged or cut short.');
+    if (error instanceof SyntaxError) throw new BackupError('not-json', t('backupErrorNotJson'));
     // JSON.parse only throws SyntaxError, or RangeError when nesting exhausts the stack.
-    throw new BackupError('invalid', 'This backup file is nested too deeply to be a Partwise backup, so it was not imported.');
+    throw new BackupError('invalid', t('backupErrorTooDeep'));
   }
 }
 
 function assertPartwiseBackup(root: unknown): asserts root is JsonObject {
   if (!isJsonObject(root) || field(root, 'format') !== BACKUP_FORMAT) {
-    throw new BackupError('foreign', 'This file is not a Partwise backup. Choose a file made with "Export backup".');
+    throw new BackupError('foreign', t('backupErrorForeign', t('exportBackup')));
   }
   const version = field(root, 'version');
   if (version === BACKUP_VERSION) return;
   if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
-    throw new BackupError('unsupported-version', 'This backup was made by a newer version of Partwise. Update Partwise, then import it again.', 'version');
+    throw new BackupError('unsupported-version', t('backupErrorNewerVersion'), 'version');
   }
-  throw new BackupError('unsupported-version', 'This backup has an unknown version number, so Partwise cannot read it.', 'version');
+  throw new BackupError('unsupported-version', t('backupErrorUnknownVersion'), 'version');
 }
 
 function readSubscriptions(value: unknown): BackupSubscription[] {
@@ -65,7 +60,7 @@ function readSubscriptions(value: unknown): BackupSubscription[] {
   return list.map((item, i) => {
     const subscription = readSubscription(item, `subscriptions[${i}]`);
     const earlier = firstIndexByUrl.get(subscription.feedUrl);
-    if (earlier !== undefined) throw invalidField(`subscriptions[${i}].feedUrl`, `repeats the address of subscriptions[${earlier}]`);
+    if (earlier !== undefined) throw invalidField(`subscriptions[${i}].feedUrl`, 'backupErrorFieldRepeatedAddress', `subscriptions[${earlier}]`);
     firstIndexByUrl.set(subscription.feedUrl, i);
     return subscription;
   });

@@ -12,10 +12,10 @@ export function readJsonValue(value: unknown, path: string, depth = 0): JsonValu
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     // JSON.parse turns 1e400 into Infinity, which JSON cannot write back.
-    if (!Number.isFinite(value)) throw invalidField(path, 'is not a usable number');
+    if (!Number.isFinite(value)) throw invalidField(path, 'backupErrorFieldNotFinite');
     return value;
   }
-  if (depth >= MAX_DEPTH) throw invalidField(path, 'is nested too deeply');
+  if (depth >= MAX_DEPTH) throw invalidField(path, 'backupErrorFieldTooDeep');
   if (Array.isArray(value)) return value.map((item, i) => readJsonValue(item, `${path}[${i}]`, depth + 1));
   if (typeof value === 'object') {
     const copy: { [key: string]: JsonValue } = {};
@@ -24,5 +24,5 @@ export function readJsonValue(value: unknown, path: string, depth = 0): JsonValu
     }
     return copy;
   }
-  throw invalidField(path, 'is not plain data');
+  throw invalidField(path, 'backupErrorFieldNotPlainData');
 }

@@ -7,11 +7,11 @@ import { isDangerousKey, memberPath, requireObject, requireString } from './json
 export function readSettings(value: unknown, path: string): Record<string, BackupSettingValue> {
   const raw = requireObject(value, path);
   const entries = Object.entries(raw).filter(([key]) => !isDangerousKey(key));
-  if (entries.length > BACKUP_LIMITS.settings) throw invalidField(path, `has more than ${BACKUP_LIMITS.settings} entries`);
+  if (entries.length > BACKUP_LIMITS.settings) throw invalidField(path, 'backupErrorFieldTooMany', BACKUP_LIMITS.settings.toLocaleString());
   const settings: Record<string, BackupSettingValue> = {};
   for (const [key, item] of entries) {
     const itemPath = memberPath(path, key);
-    if (key === '' || key.length > BACKUP_LIMITS.settingKeyLength) throw invalidField(itemPath, 'has an unusable name');
+    if (key === '' || key.length > BACKUP_LIMITS.settingKeyLength) throw invalidField(itemPath, 'backupErrorFieldUnusableName');
     settings[key] = readSettingValue(item, itemPath);
   }
   return settings;
@@ -20,9 +20,9 @@ export function readSettings(value: unknown, path: string): Record<string, Backu
 function readSettingValue(value: unknown, path: string): BackupSettingValue {
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw invalidField(path, 'is not a usable number');
+    if (!Number.isFinite(value)) throw invalidField(path, 'backupErrorFieldNotFinite');
     return value;
   }
   if (typeof value === 'string') return requireString(value, path, { max: BACKUP_LIMITS.settingValueLength });
-  throw invalidField(path, 'is not text, a number, true/false or empty');
+  throw invalidField(path, 'backupErrorFieldNotSettingValue');
 }

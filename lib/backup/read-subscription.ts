@@ -62,6 +62,6 @@ function readSeriesOverride(value: unknown, path: string): BackupSeriesOverride 
   const kind = requireString(field(raw, 'kind'), `${path}.kind`, { min: 1, max: BACKUP_LIMITS.kindLength });
   const copy = readJsonValue(raw, path);
   // readJsonValue of an object is an object; the check keeps the types honest.
-  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) throw invalidField(path, 'is not a group of fields');
+  if (typeof copy !== 'object' || copy === null || Array.isArray(copy)) throw invalidField(path, 'backupErrorFieldNotObject');
   return { ...copy, kind };
 }

@@ -60,17 +60,23 @@ export interface FetchGone {
   finalUrl: string;
 }
 
-/** Why a fetch failed. */
-export type FetchFailureReason = 'http' | 'network' | 'timeout' | 'too-large' | 'redirect-loop' | 'too-many-redirects' | 'aborted' | 'invalid-url';
+/**
+ * What went wrong, with the facts a sentence about it needs. No words here: this module also runs
+ * outside the extension, so the background turns a failure into words (fetchFailureMessage).
+ */
+export type FetchFailure =
+  | { reason: 'http'; status: number; statusText?: string }
+  | { reason: 'network'; host: string; detail: string }
+  | { reason: 'timeout'; timeoutMs: number }
+  | { reason: 'too-large'; maxBytes: number }
+  | { reason: 'too-many-redirects'; maxRedirects: number }
+  | { reason: 'redirect-loop' | 'aborted' | 'invalid-url' };
 
-/** The fetch failed; `retryAt` is set when the server sent Retry-After. */
-export interface FetchFailed {
-  kind: 'failed';
-  reason: FetchFailureReason;
-  status?: number;
-  message: string;
-  retryAt?: number;
-}
+/** Why a fetch failed. */
+export type FetchFailureReason = FetchFailure['reason'];
+
+/** The fetch of `url` failed; `retryAt` is set when the server sent Retry-After. */
+export type FetchFailed = { kind: 'failed'; url: string; retryAt?: number } & FetchFailure;
 
 /** What fetching a feed produced. */
 export type FetchResult = FetchModified | FetchNotModified | FetchGone | FetchFailed;
@@ -95,15 +101,16 @@ export function parseFreshness(headers: Headers): FetchFreshness {
   return freshness;
 }
 
-function failure(reason: FetchFailureReason, message: string, extra: Partial<FetchFailed> = {}): FetchFailed {
-  return { kind: 'failed', reason, message, ...extra };
+function failure(url: string, facts: FetchFailure): FetchFailed {
+  return { kind: 'failed', url, ...facts };
 }
 
 function httpFailure(response: Response, url: string): FetchFailed {
   const status = response.status;
+  const result = failure(url, { reason: 'http', status, ...(response.statusText ? { statusText: response.statusText } : {}) });
   const retryAt = status === 429 || status === 503 ? parseRetryAfter(response.headers.get('retry-after'), Date.now()) : undefined;
-  const text = response.statusText ? ` ${response.statusText}` : '';
-  return failure('http', `${url} answered HTTP ${status}${text}.`, { status, ...(retryAt === undefined ? {} : { retryAt }) });
+  if (retryAt !== undefined) result.retryAt = retryAt;
+  return result;
 }
 
 /** Reads a body as a stream, stopping as soon as it passes `maxBytes`. */
@@ -184,26 +191,21 @@ async function follow(url: string, init: RequestInit): Promise<Hop | FetchFailed
     }
     await response.body?.cancel();
     const next = new URL(location, current).href;
-    if (seen.has(next)) return failure('redirect-loop', `${url} redirects in a loop.`);
+    if (seen.has(next)) return failure(url, { reason: 'redirect-loop' });
     hops += 1;
-    if (hops > MAX_REDIRECTS) return failure('too-many-redirects', `${url} redirects more than ${MAX_REDIRECTS} times.`);
+    if (hops > MAX_REDIRECTS) return failure(url, { reason: 'too-many-redirects', maxRedirects: MAX_REDIRECTS });
     permanent &&= response.status === 301 || response.status === 308;
     current = next;
   }
-}
-
-function abortReason(timedOut: boolean, url: string, timeoutMs: number): FetchFailed {
-  if (timedOut) return failure('timeout', `${url} did not answer within ${Math.round(timeoutMs / 1000)} seconds.`);
-  return failure('aborted', `Fetching ${url} was cancelled.`);
 }
 
 /** Fetches a feed with conditional GET, a timeout, a size limit and careful redirect handling. */
 export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Promise<FetchResult> {
   try {
     const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return failure('invalid-url', `${url} is not a web address.`);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return failure(url, { reason: 'invalid-url' });
   } catch {
-    return failure('invalid-url', `${url} is not a web address.`);
+    return failure(url, { reason: 'invalid-url' });
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
@@ -227,8 +229,9 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
       await response.body?.cancel();
       return httpFailure(response, url);
     }
-    const body = await readBody(response, options.maxBytes ?? DEFAULT_FETCH_MAX_BYTES);
-    if (!body) return failure('too-large', `${url} is larger than ${Math.round((options.maxBytes ?? DEFAULT_FETCH_MAX_BYTES) / 1048576)} MB.`);
+    const maxBytes = options.maxBytes ?? DEFAULT_FETCH_MAX_BYTES;
+    const body = await readBody(response, maxBytes);
+    if (!body) return failure(url, { reason: 'too-large', maxBytes });
     const result: FetchModified = { kind: 'modified', body, ...where, ...parseFreshness(response.headers) };
     const baseUrl = contentLocation(response.headers.get('content-location'), hop.url);
     if (baseUrl !== hop.url) result.baseUrl = baseUrl;
@@ -240,8 +243,8 @@ export async function fetchFeed(url: string, options: FetchFeedOptions = {}): Pr
     if (lastModified) result.lastModified = lastModified;
     return result;
   } catch (error) {
-    if (controller.signal.aborted) return abortReason(timedOut, url, timeoutMs);
-    return failure('network', `Could not reach ${new URL(url).host}: ${error instanceof Error ? error.message : String(error)}.`);
+    if (controller.signal.aborted) return failure(url, timedOut ? { reason: 'timeout', timeoutMs } : { reason: 'aborted' });
+    return failure(url, { reason: 'network', host: new URL(url).host, detail: error instanceof Error ? error.message : String(error) });
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);

@@ -1,3 +1,5 @@
+import { t } from '../i18n/t';
+
 /** A feed address as found in an outline: either usable, or why not. */
 export type FeedUrlResult = { ok: true; url: URL } | { ok: false; reason: string };
 
@@ -9,17 +11,17 @@ const MAX_URL_LENGTH = 8192;
  */
 export function parseFeedUrl(raw: string): FeedUrlResult {
   const text = unwrapFeedScheme(raw.trim());
-  if (text.length > MAX_URL_LENGTH) return { ok: false, reason: 'its feed address is too long' };
+  if (text.length > MAX_URL_LENGTH) return { ok: false, reason: t('opmlAddressTooLong') };
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, reason: 'its feed address is not a complete web address' };
+    return { ok: false, reason: t('opmlAddressIncomplete') };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, reason: `its feed address uses "${url.protocol}", not http or https` };
+    return { ok: false, reason: t('opmlAddressScheme', url.protocol) };
   }
-  if (url.hostname === '') return { ok: false, reason: 'its feed address has no host' };
+  if (url.hostname === '') return { ok: false, reason: t('opmlAddressNoHost') };
   url.hash = ''; // a fragment is never sent to the server, so it cannot select another feed
   return { ok: true, url };
 }

@@ -3,6 +3,8 @@ import { lineLocator } from './line-locator.ts';
 import { OpmlError } from './opml-error.ts';
 import type { OpmlFeed, OpmlImport, OpmlProblem } from './opml-types.ts';
 import { exceedsUtf8Bytes } from '../text/exceeds-utf8-bytes';
+import { fileSizeText } from '../i18n/file-size';
+import { t, type MessageKey } from '../i18n/t';
 import { decodeEntities } from '../feeds/decode-entities';
 import { plainTextOf as plainText } from '../feeds/text';
 import { attrsOf, childrenOf, parseXmlDocument, startIndexOf, tagOf, xmlProblem, type XNode } from '../feeds/xml';
@@ -16,6 +18,8 @@ export type { OpmlFeed, OpmlImport, OpmlProblem } from './opml-types.ts';
 export const DEFAULT_OPML_MAX_BYTES = 20 * 1024 * 1024;
 const MAX_TITLE_LENGTH = 1000;
 const MAX_LABEL_LENGTH = 120;
+// A sentence about a skipped or merged entry; its `$1` names the entry.
+type OpmlProblemMessage = Extract<MessageKey, `opmlProblem${string}`>;
 // Outline types whose `url` attribute is a feed (OPML 1.0 exporters used `url` for xmlUrl).
 const FEED_TYPES: ReadonlySet<string> = new Set(['rss', 'atom', 'feed']);
 
@@ -25,11 +29,9 @@ const FEED_TYPES: ReadonlySet<string> = new Set(['rss', 'atom', 'feed']);
  */
 export function parseOpml(text: string, options?: { maxBytes?: number }): OpmlImport {
   const maxBytes = options?.maxBytes ?? DEFAULT_OPML_MAX_BYTES;
-  if (exceedsUtf8Bytes(text, maxBytes)) {
-    throw new OpmlError('too-large', `This file is larger than ${formatMegabytes(maxBytes)}, which is far more than a subscription list needs, so it was not imported.`);
-  }
+  if (exceedsUtf8Bytes(text, maxBytes)) throw new OpmlError('too-large', t('opmlErrorTooLarge', fileSizeText(maxBytes)));
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (!source.trimStart().startsWith('<')) throw notOpml('This file is not an OPML subscription list.');
+  if (!source.trimStart().startsWith('<')) throw notOpml('opmlErrorNotOpml');
   const root = readXmlDocument(source).find((entry) => elementName(entry) !== null);
   assertOpmlRoot(root);
   const collector = new FeedCollector(lineLocator(source));
@@ -42,14 +44,14 @@ function assertOpmlRoot(root: XmlEntry | undefined): asserts root is XmlEntry {
   const name = root === undefined ? null : elementName(root);
   if (name === 'opml') return;
   if (name === 'rss' || name === 'feed' || name === 'rdf:rdf') {
-    throw notOpml('This file is a single feed, not an OPML subscription list. Add its address as a subscription instead.');
+    throw notOpml('opmlErrorSingleFeed');
   }
-  if (name === 'html') throw notOpml('This file is a web page, not an OPML subscription list.');
-  throw notOpml('This file is not an OPML subscription list.');
+  if (name === 'html') throw notOpml('opmlErrorWebPage');
+  throw notOpml('opmlErrorNotOpml');
 }
 
-function notOpml(message: string): OpmlError {
-  return new OpmlError('not-opml', message);
+function notOpml(key: Extract<MessageKey, `opmlError${string}`>): OpmlError {
+  return new OpmlError('not-opml', t(key));
 }
 
 function documentTitle(root: XmlEntry): string | undefined {
@@ -57,10 +59,6 @@ function documentTitle(root: XmlEntry): string | undefined {
   if (titleElement === undefined) return undefined;
   const raw = textParts(titleElement).map((part) => (part.literal ? part.text : decodeEntities(part.text))).join(' ');
   return plainText(raw, MAX_TITLE_LENGTH) || undefined;
-}
-
-function formatMegabytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** Walks the outline tree once, collecting feeds, merging duplicates and noting problems. */
@@ -90,19 +88,19 @@ class FeedCollector {
     } else if (children.length === 0 && (type !== '' || attributes.has('htmlurl'))) {
       // A leaf that claims to be a feed or link but has no feed address; an untyped
       // leaf is an empty folder and is skipped silently.
-      this.problem(outline, 'missing-url', name, undefined, 'has no feed address, so it was skipped.');
+      this.problem(outline, 'missing-url', name, undefined, 'opmlProblemNoAddress');
     }
     if (children.length > 0) this.walk(children, name === '' || tags.includes(name) ? tags : [...tags, name]);
   }
 
   private addFeed(outline: XmlEntry, name: string, rawUrl: string, rawSiteUrl: string | undefined, tags: readonly string[], pageListing?: string): void {
     if (rawUrl.trim() === '') {
-      this.problem(outline, 'missing-url', name, undefined, 'has an empty feed address, so it was skipped.');
+      this.problem(outline, 'missing-url', name, undefined, 'opmlProblemEmptyAddress');
       return;
     }
     const parsed = parseFeedUrl(rawUrl);
     if (!parsed.ok) {
-      this.problem(outline, 'invalid-url', name, rawUrl, `was skipped because ${parsed.reason}.`);
+      this.problem(outline, 'invalid-url', name, rawUrl, 'opmlProblemInvalidAddress', parsed.reason);
       return;
     }
     const key = feedUrlKey(parsed.url);
@@ -110,7 +108,7 @@ class FeedCollector {
     if (existing !== undefined) {
       // Readers such as Feedly list a feed once per category: keep one, union the tags.
       for (const tag of tags) if (!existing.tags.includes(tag)) existing.tags.push(tag);
-      this.problem(outline, 'duplicate', name, rawUrl, 'is listed more than once; it is imported once, with all its folders as tags.');
+      this.problem(outline, 'duplicate', name, rawUrl, 'opmlProblemDuplicate');
       return;
     }
     const feed = buildFeed(parsed.url, name, rawSiteUrl, tags);
@@ -119,12 +117,12 @@ class FeedCollector {
     this.feeds.push(feed);
   }
 
-  /** Records a problem as a sentence: `“Name” (line 12) <rest>`. */
-  private problem(outline: XmlEntry, kind: OpmlProblem['kind'], name: string, rawUrl: string | undefined, rest: string): void {
+  /** Records a problem as a sentence about the entry (`“Name” (line 12)`, its `$1`), with `facts` as `$2`…. */
+  private problem(outline: XmlEntry, kind: OpmlProblem['kind'], name: string, rawUrl: string | undefined, message: OpmlProblemMessage, ...facts: string[]): void {
     const offset = startIndexOf(outline);
     const line = offset === undefined ? undefined : this.lineAt(offset);
-    const where = line === undefined ? '' : ` (line ${line})`;
-    const text = `${entryLabel(name, rawUrl)}${where} ${rest}`;
+    const label = entryLabel(name, rawUrl);
+    const text = t(message, line === undefined ? label : t('opmlEntryAtLine', label, line), ...facts);
     this.problems.push(line === undefined ? { kind, text } : { kind, line, text });
   }
 }
@@ -132,8 +130,8 @@ class FeedCollector {
 /** How an entry is named to the user: its title, else its address, quoted and clipped. */
 function entryLabel(name: string, rawUrl: string | undefined): string {
   const shown = name || plainText(rawUrl ?? '', MAX_LABEL_LENGTH);
-  if (shown === '') return 'An untitled entry';
-  return `“${shown.length > MAX_LABEL_LENGTH ? `${shown.slice(0, MAX_LABEL_LENGTH)}…` : shown}”`;
+  if (shown === '') return t('opmlEntryUntitled');
+  return t('opmlEntryQuoted', shown.length > MAX_LABEL_LENGTH ? `${shown.slice(0, MAX_LABEL_LENGTH)}…` : shown);
 }
 
 function buildFeed(url: URL, name: string, rawSiteUrl: string | undefined, tags: readonly string[]): OpmlFeed {
@@ -153,13 +151,13 @@ function readXmlDocument(text: string): XmlEntry[] {
   assertNoEntityDeclarations(text);
   const problem = xmlProblem(text);
   if (problem) {
-    throw new OpmlError('malformed', `This OPML file is damaged near line ${problem.line}, so nothing was imported. Try exporting it again.`, { line: problem.line, detail: problem.message });
+    throw new OpmlError('malformed', t('opmlErrorDamagedNearLine', problem.line), { line: problem.line, detail: problem.message });
   }
   try {
     return parseXmlDocument(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    throw new OpmlError('malformed', 'This OPML file could not be read (it may be nested too deeply or damaged), so nothing was imported.', { detail });
+    throw new OpmlError('malformed', t('opmlErrorUnreadable'), { detail });
   }
 }
 

@@ -1,16 +1,15 @@
+import { t } from '../i18n/t';
 import { OpmlError } from './opml-error.ts';
-
-const REFUSED = 'This file defines its own XML entities, which Partwise refuses for safety. Export the list again from your feed reader and import that file.';
 
 /**
  * Refuses entity declarations and DOCTYPE internal subsets, the vehicles of XXE and
  * "billion laughs" attacks; a bare `<!DOCTYPE opml>` is harmless and allowed.
  */
 export function assertNoEntityDeclarations(text: string): void {
-  if (text.includes('<!ENTITY')) throw new OpmlError('malformed', REFUSED, { detail: '<!ENTITY> declaration' });
+  if (text.includes('<!ENTITY')) throw new OpmlError('malformed', t('opmlErrorEntities'), { detail: '<!ENTITY> declaration' });
   for (let at = text.indexOf('<!DOCTYPE'); at !== -1; at = text.indexOf('<!DOCTYPE', at + 9)) {
     if (hasInternalSubset(text, at + 9)) {
-      throw new OpmlError('malformed', REFUSED, { detail: '<!DOCTYPE> with an internal subset' });
+      throw new OpmlError('malformed', t('opmlErrorEntities'), { detail: '<!DOCTYPE> with an internal subset' });
     }
   }
 }

@@ -26,7 +26,7 @@ function harness(db: () => PartwiseDatabase, answers: FetchResult[]) {
   const parse = vi.fn(() => {
     throw new Error('a followed page never goes through the feed parser');
   });
-  const fetch = vi.fn(async () => answers.shift() ?? { kind: 'failed' as const, reason: 'network' as const, message: 'no more answers' });
+  const fetch = vi.fn(async () => answers.shift() ?? { kind: 'failed' as const, url: PAGE, reason: 'network' as const, host: 'jane.test', detail: 'no more answers' });
   let clock = NOW;
   const deps: RefreshDeps = { db: db(), fetch, parse, notify: async (n) => void notifications.push(n), now: () => (clock += MIN), random: () => 0 };
   return { deps, notifications, fetch };
@@ -106,7 +106,7 @@ describe('refreshFeed on a followed page', () => {
   it.each<[string, FetchResult, Partial<Subscription>]>([
     ['a 304 (conditional GET with the page’s validators)', { kind: 'not-modified', finalUrl: PAGE, redirected: false }, { status: 'ok', lastResult: 'not-modified' }],
     ['a 410', { kind: 'gone', finalUrl: PAGE }, { status: 'gone', nextCheckAt: Number.MAX_SAFE_INTEGER }],
-    ['a 429 with Retry-After', { kind: 'failed', reason: 'http', status: 429, message: 'HTTP 429', retryAt: NOW + 120 * MIN }, { status: 'error', retryAfterUntil: NOW + 120 * MIN }],
+    ['a 429 with Retry-After', { kind: 'failed', url: PAGE, reason: 'http', status: 429, retryAt: NOW + 120 * MIN }, { status: 'error', retryAfterUntil: NOW + 120 * MIN }],
   ])('handles %s as for a feed', async (_name, second, expected) => {
     const { deps, fetch } = harness(db, [grid(), second]);
     const first = await followed(db);

@@ -48,7 +48,7 @@ describe('refreshAll', () => {
     await subscribe(3);
     const fetch = async (url: string): Promise<FetchResult> =>
       url.includes('host-1')
-        ? { kind: 'failed', reason: 'http', status: 500, message: 'HTTP 500' }
+        ? { kind: 'failed', url, reason: 'http', status: 500 }
         : { kind: 'modified', body, contentType: 'application/rss+xml', finalUrl: url, redirected: false };
     const outcomes = await refreshAll(deps(db(), fetch), { force: true });
     expect(outcomes.map((outcome) => outcome.result)).toEqual(['updated', 'failed', 'updated']);

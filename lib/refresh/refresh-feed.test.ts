@@ -21,7 +21,7 @@ const asgi = (items = ASGI_ITEMS, ttl?: number) => buildRss({ title: 'Kfir’s b
 function harness(db: () => import('../db').PartwiseDatabase, answers: FetchResult[]) {
   const notifications: NotificationContent[] = [];
   const parse = vi.fn((body: Uint8Array, options: { url: string; contentType?: string }) => parseFeed(body, options));
-  const fetch = vi.fn(async () => answers.shift() ?? { kind: 'failed' as const, reason: 'network' as const, message: 'no more answers' });
+  const fetch = vi.fn(async () => answers.shift() ?? { kind: 'failed' as const, url: FEED, reason: 'network' as const, host: 'blog.test', detail: 'no more answers' });
   const deps: RefreshDeps = { db: db(), fetch, parse, notify: async (n) => void notifications.push(n), now: () => NOW, random: () => 0 };
   return { deps, notifications, parse, fetch };
 }
@@ -114,7 +114,7 @@ describe('refreshFeed', () => {
   });
 
   it('backs off exponentially after failures and recovers on success', async () => {
-    const failure: FetchResult = { kind: 'failed', reason: 'http', status: 500, message: 'https://blog.test/feed.xml answered HTTP 500.' };
+    const failure: FetchResult = { kind: 'failed', url: FEED, reason: 'http', status: 500 };
     const { deps } = harness(db, [failure, failure, failure, modified(asgi())]);
     const sub = await subscription(db);
     const waits: number[] = [];
@@ -132,7 +132,7 @@ describe('refreshFeed', () => {
 
   it('honours Retry-After on 429/503', async () => {
     const retryAt = NOW + 5 * 60 * MIN;
-    const { deps } = harness(db, [{ kind: 'failed', reason: 'http', status: 429, message: 'slow down', retryAt }]);
+    const { deps } = harness(db, [{ kind: 'failed', url: FEED, reason: 'http', status: 429, retryAt }]);
     const sub = await subscription(db);
     await refreshFeed(deps, sub);
     expect(await refreshed(db, sub.id)).toMatchObject({ nextCheckAt: retryAt, retryAfterUntil: retryAt });

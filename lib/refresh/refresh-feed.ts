@@ -16,7 +16,7 @@ import { isFeedError } from '../feeds/feed-error';
 import type { ParsedFeed, ParsedItem } from '../feeds/types';
 import { safeNormalizeArticleUrl } from '../urls/safe-normalize';
 import { webOrigin } from '../urls/web-origin';
-import { feedErrorMessage, goneMessage, statusMessage } from './error-messages';
+import { feedErrorMessage, fetchFailureMessage, goneMessage, statusMessage } from './error-messages';
 import { newPostsNotification, type NotificationContent } from './notify';
 import { nextCheckAt, serverMinMinutes } from './schedule';
 import { detectSeries, seriesInput, storeDetectedSeries } from './assign-stored-series';
@@ -85,7 +85,7 @@ export async function refreshFeed(deps: RefreshDeps, subscription: Subscription,
 
   switch (outcome.kind) {
     case 'failed':
-      return recordFailure(deps, subscription, outcome.status ? statusMessage(outcome.status) : outcome.message, schedule, outcome.retryAt);
+      return recordFailure(deps, subscription, outcome.reason === 'http' ? statusMessage(outcome.status) : fetchFailureMessage(outcome), schedule, outcome.retryAt);
     case 'gone':
       await patchSubscription(deps, subscription.id, {
         status: 'gone',

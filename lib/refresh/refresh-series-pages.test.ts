@@ -30,7 +30,7 @@ describe('refreshSeriesPages', () => {
     fetch: async (url, validators) => {
       requests.push({ url, etag: validators.etag });
       const answer = web.get(url);
-      if (!answer) return { kind: 'failed', reason: 'http', status: 503, message: `${url} answered HTTP 503.` };
+      if (!answer) return { kind: 'failed', url, reason: 'http', status: 503 };
       if (answer.kind === 'modified' && answer.etag !== undefined && answer.etag === validators.etag) return { kind: 'not-modified', finalUrl: url, redirected: false };
       return answer;
     },

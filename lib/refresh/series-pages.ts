@@ -4,12 +4,15 @@
  * the subscription with the declarations read from them, which the series assignment then applies.
  */
 import { decodeBytes } from '../feeds/decode-bytes';
+import type { FetchFailed, FetchGone, FetchNotModified } from '../feeds/fetch';
 import { subscriptionPosts, type DeclaredSeries, type PartwiseDatabase, type SeriesPageState, type Subscription } from '../db';
 import { refreshTables } from '../db/schema';
 import { readSeriesOutline } from '../pages/read-series-outline';
 import { countDeclaredPosts } from '../series/apply-declared';
 import { outlineDeclarations, replaceDeclarations } from '../series/declarations';
+import { t } from '../i18n/t';
 import { assignStoredSeries, seriesInput } from './assign-stored-series';
+import { fetchFailureMessage } from './error-messages';
 import { nextCheckAt } from './schedule';
 import { sha256Hex } from './sha256-hex';
 import type { FeedFetcher } from './types';
@@ -39,10 +42,17 @@ export async function seriesPageFromHtml(url: string, html: string, bodyHash: st
   return { state: { url, ...validators, ...(bodyHash ? { bodyHash } : {}), checkedAt: now, errorStreak: 0 }, declarations };
 }
 
+/** Why a fetch of a series page brought no page to read, in words for the options page. */
+function noPageMessage(outcome: FetchFailed | FetchGone | FetchNotModified): string {
+  if (outcome.kind === 'failed') return fetchFailureMessage(outcome);
+  // A 304 to a request without validators: the server answered a question it was not asked.
+  return outcome.kind === 'gone' ? t('seriesPageErrorGone') : t('seriesPageErrorNotModified');
+}
+
 /** Fetches and reads a series page; a failure is thrown as an Error with the reason in words. */
 export async function fetchSeriesPage(deps: SeriesPageDeps, url: string): Promise<ReadSeriesPage> {
   const outcome = await deps.fetch(url, {});
-  if (outcome.kind !== 'modified') throw new Error(outcome.kind === 'failed' ? outcome.message : `The page answered ${outcome.kind}.`);
+  if (outcome.kind !== 'modified') throw new Error(noPageMessage(outcome));
   const html = decodeBytes(outcome.body, outcome.contentType).text;
   return seriesPageFromHtml(outcome.finalUrl, html, await sha256Hex(outcome.body), { etag: outcome.etag, lastModified: outcome.lastModified }, deps.now());
 }
@@ -104,7 +114,7 @@ export async function refreshSeriesPage(deps: SeriesPageDeps, subscription: Pick
     nextCheckAt({ now, intervalMinutes: SERIES_PAGE_INTERVAL_MINUTES, errorStreak, random: deps.random() });
   if (outcome.kind === 'failed' || outcome.kind === 'gone') {
     const errorStreak = (page.errorStreak ?? 0) + 1;
-    const lastError = outcome.kind === 'failed' ? outcome.message : 'The page is gone (HTTP 410).';
+    const lastError = noPageMessage(outcome);
     await patchPage(deps.db, subscription.id, page.url, { checkedAt: now, errorStreak, lastError, nextCheckAt: Math.max(schedule(errorStreak), outcome.kind === 'failed' ? (outcome.retryAt ?? 0) : 0) });
     return 'failed';
   }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ONLY_WEB_ADDRESSES, parseWebAddress } from './web-address';
+import { parseWebAddress } from './web-address';
+
+const ONLY_WEB_ADDRESSES = 'Partwise can follow only http and https addresses.';
 
 describe('parseWebAddress', () => {
   it.each([
