@@ -1,5 +1,6 @@
 import { findPostsByNormalizedUrl, getSettings, postsOfSeries, setRead, type PartwiseDatabase, type Post } from '../db';
 import type { PageVisit, VisitResult } from '../messaging/protocol';
+import { t } from '../i18n/t';
 import { partLabel } from '../reading-list/part-label';
 import { articleUrlKeys } from '../urls/normalize';
 import { storePageSeries } from './store-page-series';
@@ -43,7 +44,7 @@ async function nextInSeries(db: PartwiseDatabase, post: Post): Promise<VisitResu
   const index = parts.findIndex((part) => part.id === post.id);
   const next = parts.slice(index + 1).find((part) => part.url !== undefined);
   if (!next?.url) return undefined;
-  return { title: next.title, url: next.url, label: partLabel(next.title, next.part) ?? 'Next' };
+  return { title: next.title, url: next.url, label: partLabel(next.title, next.part) ?? t('nextPartLabel') };
 }
 
 /**

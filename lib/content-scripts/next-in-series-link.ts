@@ -1,3 +1,5 @@
+import { t } from '../i18n/t';
+
 /** The next part of a series, as the background offers it. */
 export interface NextPart {
   title: string;
@@ -23,13 +25,13 @@ export function showNextInSeries(doc: Document, next: NextPart): HTMLElement | u
   style.textContent = STYLE;
   const link = doc.createElement('a');
   link.href = next.url;
-  link.textContent = `Next in series: ${next.label} →`;
+  link.textContent = t('nextInSeriesLink', next.label);
   const title = doc.createElement('span');
   title.textContent = next.title;
   link.append(title);
   const close = doc.createElement('button');
   close.type = 'button';
-  close.setAttribute('aria-label', 'Hide');
+  close.setAttribute('aria-label', t('nextInSeriesHide'));
   close.textContent = '×';
   close.addEventListener('click', () => host.remove());
   root.append(style, link, close);

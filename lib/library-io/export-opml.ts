@@ -10,5 +10,5 @@ export async function exportSubscriptionsOpml(db: PartwiseDatabase, now: Date): 
     ...(s.listing ? { pageListing: s.listing.key ?? '' } : { siteUrl: s.siteUrl }),
     tags: s.tags,
   }));
-  return exportOpml(feeds, { title: 'Partwise subscriptions', dateCreated: now });
+  return exportOpml(feeds, { dateCreated: now });
 }

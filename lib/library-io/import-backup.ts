@@ -17,6 +17,7 @@ import { DEFAULT_SETTINGS, postsAtUrls } from '../db';
 import { mergeReadMarks } from '../backup/merge-read-marks';
 import { parseBackup, type BackupSubscription } from '../backup/parse-backup';
 import type { BackupReadMark } from '../backup/backup-types';
+import { t } from '../i18n/t';
 import type { ImportReport } from '../messaging/protocol';
 import { clampIntervalMinutes } from '../refresh/schedule';
 import { isStoredOverride, overrideHomeKey, type StoredOverride } from '../series/stored-overrides';
@@ -121,7 +122,7 @@ async function mergeOverrides(db: PartwiseDatabase, subscription: Subscription, 
   for (const override of ordered) {
     const home = await restoredHomeKey(db, subscription.id, override, byKey.keys());
     if (home === undefined) {
-      problems.push(`${subscription.title || entry.feedUrl}: a correction taking a post out of a series was not restored, as no series of this feed is known yet.`);
+      problems.push(t('restoreOverrideNotRestored', subscription.title || entry.feedUrl));
       continue;
     }
     const list = byKey.get(home) ?? [];
@@ -137,14 +138,14 @@ async function applySettings(db: PartwiseDatabase, settings: Record<string, unkn
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
     if (!(key in settings)) continue;
     if (key === 'allowAllSites' && settings[key] === true && !options.allSitesGranted) {
-      problems.push('“Allow marking read on all sites” was left off: Partwise does not have access to all sites. Turn it on in the settings to grant it.');
+      problems.push(t('restoreAllSitesLeftOff'));
       continue;
     }
     try {
       await updateSettings(db, { [key]: settings[key] } as Partial<Settings>);
     } catch (error) {
       if (!isDbError(error, 'invalid')) throw error;
-      problems.push(`The setting “${key}” in the backup has an invalid value and was left as it was.`);
+      problems.push(t('restoreInvalidSetting', key));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { addSubscription, findSubscriptionByFeedUrl, type PartwiseDatabase } from '../db';
+import { t } from '../i18n/t';
 import type { ImportReport } from '../messaging/protocol';
 import { parseOpml } from '../opml/parse-opml';
 
@@ -17,7 +18,7 @@ export async function importOpml(db: PartwiseDatabase, text: string, now: number
       const existing = await findSubscriptionByFeedUrl(db, feed.feedUrl);
       if (existing && existing.archivedAt === undefined) {
         skipped += 1;
-        problems.push(`Already subscribed: ${feed.title ?? feed.feedUrl}`);
+        problems.push(t('importAlreadySubscribed', feed.title ?? feed.feedUrl));
         continue;
       }
       const listing = feed.pageListing === undefined ? undefined : feed.pageListing === '' ? {} : { key: feed.pageListing };

@@ -1,5 +1,6 @@
 import type { OpmlFeed } from './opml-types.ts';
 import { escapeXml } from '../feeds/decode-entities';
+import { t } from '../i18n/t';
 
 /** A folder being assembled: its feeds and sub-folders in order of first appearance. */
 interface Folder {
@@ -18,7 +19,7 @@ const INDENT = '  ';
  */
 export function exportOpml(feeds: readonly OpmlFeed[], options?: { title?: string; dateCreated?: Date }): string {
   const root = folderTree(feeds);
-  const title = options?.title ?? 'Partwise subscriptions';
+  const title = options?.title ?? t('opmlExportTitle');
   const date = options?.dateCreated ?? new Date();
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',

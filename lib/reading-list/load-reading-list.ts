@@ -1,12 +1,11 @@
 import Dexie from 'dexie';
 import { postsOfSeries, searchPosts, starredPosts, subscriptionTitle, unreadPage, type PartwiseDatabase, type Post } from '../db';
+import { t } from '../i18n/t';
 import { buildReadingGroups, seriesGroupKey } from './build-groups';
 import { withSeriesOrigins } from './series-origins';
 import { seriesInProgressPosts } from './series-in-progress';
 import type { ReadingGroup, SeriesChoice } from './types';
 
-/** Title of the pseudo-feed that holds pages saved with "Save this page". */
-export const SAVED_PAGES_TITLE = 'Saved pages';
 /** Subscription id of saved pages (no real subscription has id 0). */
 export const SAVED_PAGES_SUBSCRIPTION = 0;
 
@@ -108,7 +107,7 @@ export async function loadReadingList(db: PartwiseDatabase, request: ReadingList
       loadSeriesNames(db, series),
       loadSeriesPosts(db, series),
     ]);
-    const feedTitles = new Map<number, string>([[SAVED_PAGES_SUBSCRIPTION, SAVED_PAGES_TITLE]]);
+    const feedTitles = new Map<number, string>([[SAVED_PAGES_SUBSCRIPTION, t('savedPagesTitle')]]);
     for (const subscription of subscriptions) if (subscription) feedTitles.set(subscription.id, subscriptionTitle(subscription));
     const groups = buildReadingGroups({ posts, seriesPosts, seriesNames, feedTitles, showRead: request.showRead || view === 'starred', onlyListed: listed });
     return { groups: withSeriesOrigins(groups, subscriptions), hasMore: loaded.length > request.limit };

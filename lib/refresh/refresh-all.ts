@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
 import { dueSubscriptions, getSettings, listSubscriptions, type Subscription } from '../db';
+import { t } from '../i18n/t';
 import { refreshFeed, type RefreshDeps, type RefreshOptions } from './refresh-feed';
 import type { RefreshOutcome } from './types';
 import { batchedTransactions } from './transaction-batcher';
@@ -80,7 +81,7 @@ async function refreshOne(deps: RefreshDeps, subscription: Subscription, options
     return await refreshFeed(deps, subscription, options);
   } catch (error) {
     // An unexpected error (a storage failure, a bug) is reported with its feed, never swallowed.
-    const message = `Refreshing ${subscription.feedUrl} failed: ${error instanceof Error ? error.message : String(error)}`;
+    const message = t('refreshErrorUnexpected', subscription.feedUrl, error instanceof Error ? error.message : String(error));
     console.error(message, error);
     return { subscriptionId: subscription.id, result: 'failed', added: 0, parsed: false, error: message };
   }

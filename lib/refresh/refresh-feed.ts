@@ -14,6 +14,7 @@ import {
 } from '../db';
 import { isFeedError } from '../feeds/feed-error';
 import type { ParsedFeed, ParsedItem } from '../feeds/types';
+import { t } from '../i18n/t';
 import { safeNormalizeArticleUrl } from '../urls/safe-normalize';
 import { webOrigin } from '../urls/web-origin';
 import { feedErrorMessage, fetchFailureMessage, goneMessage, statusMessage } from './error-messages';
@@ -57,7 +58,7 @@ export function toIncomingPost(item: ParsedItem): IncomingPost {
   const published = Date.parse(item.published ?? item.updated ?? '');
   const post: IncomingPost = {
     guid: item.id,
-    title: item.title || item.url || 'Untitled',
+    title: item.title || item.url || t('untitledPost'),
     authors: [...item.authors],
     categories: [...item.categories],
   };

@@ -1,4 +1,5 @@
 import { addSubscription, deleteSubscription, isDbError, patchedSubscription, getSeriesOverrides, getSettings, refreshTables, setSeriesOverrides, updateSettings, updateSubscription, type PartwiseDatabase, type Settings, type Subscription, type SubscriptionPatch } from '../db';
+import { t } from '../i18n/t';
 import { assignStoredSeries } from '../refresh/assign-stored-series';
 import { removeSeriesPage } from '../refresh/series-pages';
 import { applyReadMarks } from './apply-read-marks';
@@ -89,7 +90,7 @@ async function applySettings(db: PartwiseDatabase, doc: SyncDoc, result: ApplyRe
       result.settingsChanged = true;
     } catch (error) {
       if (!isDbError(error) || error.code !== 'invalid') throw error;
-      result.ignored.push(`The synced setting “${name}” (${JSON.stringify(synced[0])}) is not valid here; this browser keeps its own.`);
+      result.ignored.push(t('syncSettingIgnored', name, JSON.stringify(synced[0])));
     }
   }
 }

@@ -58,8 +58,17 @@ function toWire(url: string, s: SyncedSubscription): WireSubscription {
   return wire;
 }
 
+/**
+ * An entry too large for one item, so not synced: a subscription, or the series overrides of a feed,
+ * by URL. Facts only, as this module also runs in node scripts; sync-messages.ts says it in words.
+ */
+export interface SkippedEntry {
+  kind: 'subscription' | 'overrides';
+  url: string;
+}
+
 /** Greedily fills chunks of JSON arrays up to CHUNK_CHARS; an entry too big for any item is reported, not written. */
-function chunkJson(entries: readonly SyncValue[], skipped: string[], describe: (entry: SyncValue) => string): SyncValue[][] {
+function chunkJson(entries: readonly SyncValue[], skipped: SkippedEntry[], describe: (entry: SyncValue) => SkippedEntry): SyncValue[][] {
   const chunks: SyncValue[][] = [];
   let current: SyncValue[] = [];
   let size = 2;
@@ -95,8 +104,8 @@ export interface EncodeResult {
   bytes: number;
   /** Read marks left out of the synced set (never from the library), oldest first. */
   droppedMarks: number;
-  /** Subscriptions or overrides too large for one item, by URL. */
-  skipped: string[];
+  /** Subscriptions or overrides too large for one item. */
+  skipped: SkippedEntry[];
 }
 
 function marksToKeep(marks: PackedMark[], room: number, isInLibrary: (hash: string) => boolean): { chunks: string[]; dropped: number } {
@@ -131,23 +140,40 @@ function marksToKeep(marks: PackedMark[], room: number, isInLibrary: (hash: stri
  */
 export function encodeDoc(doc: SyncDoc, options: EncodeOptions = {}): EncodeResult {
   const budget = options.budget ?? SYNC_BUDGET_BYTES;
-  const skipped: string[] = [];
+  const skipped: SkippedEntry[] = [];
   const items: SyncItems = { [VERSION_KEY]: SYNC_FORMAT };
   if (Object.keys(doc.settings).length > 0) items[SETTINGS_KEY] = doc.settings;
   const subscriptions = Object.keys(doc.subscriptions)
     .sort()
     .map((url) => toWire(url, doc.subscriptions[url]!) as SyncValue);
-  chunkJson(subscriptions, skipped, (entry) => fullUrl(String((entry as SyncValue[])[0]))).forEach((chunk, i) => (items[`s${i}`] = chunk));
+  chunkJson(subscriptions, skipped, (entry) => ({ kind: 'subscription', url: fullUrl(String((entry as SyncValue[])[0])) })).forEach((chunk, i) => (items[`s${i}`] = chunk));
   const overrides = Object.keys(doc.overrides)
     .sort()
     .map((key) => [key, doc.overrides[key]!.map((json) => JSON.parse(json) as SyncValue)] as SyncValue);
-  chunkJson(overrides, skipped, (entry) => `series overrides of ${String((entry as SyncValue[])[0]).split('\n')[0]}`).forEach((chunk, i) => (items[`o${i}`] = chunk));
+  chunkJson(overrides, skipped, (entry) => ({ kind: 'overrides', url: String((entry as SyncValue[])[0]).split('\n')[0]! })).forEach((chunk, i) => (items[`o${i}`] = chunk));
   const used = itemsBytes(items);
   const marks = Object.entries(doc.marks).map(([hash, mark]) => ({ hash, ...mark }));
   const itemRoom = SYNC_QUOTA.items - Object.keys(items).length;
   const { chunks, dropped } = marksToKeep(marks, Math.max(0, budget - used), options.isInLibrary ?? (() => false));
   chunks.slice(0, itemRoom).forEach((chunk, i) => (items[`m${i}`] = chunk));
   return { items, bytes: itemsBytes(items), droppedMarks: dropped, skipped };
+}
+
+/** Why decoding skipped an item: not text or not a list, an entry malformed, or read marks cut short or damaged. */
+export type UnreadableReason = 'not-text' | 'not-a-list' | 'bad-subscription' | 'bad-overrides' | 'bad-marks';
+
+/** A synced item decoding skipped, by key (facts only; sync-messages.ts says it in words). */
+export interface UnreadableItem {
+  key: string;
+  reason: UnreadableReason;
+}
+
+/** What decoding found: the document and each item it had to skip. */
+export interface DecodeResult {
+  doc: SyncDoc;
+  problems: UnreadableItem[];
+  /** The items were written by a newer format, which this version must not overwrite. */
+  newerFormat: boolean;
 }
 
 function isStamped(value: unknown): value is Stamped {
@@ -159,26 +185,44 @@ function stampedRecord(value: unknown): Record<string, Stamped> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => isStamped(v))) as Record<string, Stamped>;
 }
 
-function readSubscription(entry: unknown, doc: SyncDoc): void {
-  if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') throw new TypeError('a subscription entry is malformed');
+function readSubscription(entry: unknown, doc: SyncDoc): boolean {
+  if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number') return false;
   const [url, added, fields, deleted, keep] = entry as unknown[];
   const subscription: SyncedSubscription = { added: added as number, fields: stampedRecord(fields) };
   if (typeof deleted === 'number') subscription.deleted = deleted;
   if (keep === 1) subscription.keepPosts = true;
   doc.subscriptions[fullUrl(url as string)] = subscription;
+  return true;
 }
 
-function readOverrides(entry: unknown, doc: SyncDoc): void {
-  if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) throw new TypeError('an overrides entry is malformed');
+function readOverrides(entry: unknown, doc: SyncDoc): boolean {
+  if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Array.isArray(entry[1])) return false;
   doc.overrides[entry[0]] = (entry[1] as unknown[]).map((o) => JSON.stringify(o));
+  return true;
 }
 
-/** What decoding found: the document and, in words, each item it had to skip. */
-export interface DecodeResult {
-  doc: SyncDoc;
-  problems: string[];
-  /** The items were written by a newer format, which this version must not overwrite. */
-  newerFormat: boolean;
+/** Reads a chunk of subscriptions or overrides; at a malformed entry the rest of the chunk is left out. */
+function readEntries(kind: 's' | 'o', value: unknown, doc: SyncDoc): UnreadableReason | undefined {
+  if (!Array.isArray(value)) return 'not-a-list';
+  const read = kind === 's' ? readSubscription : readOverrides;
+  for (const entry of value) if (!read(entry, doc)) return kind === 's' ? 'bad-subscription' : 'bad-overrides';
+  return undefined;
+}
+
+function readMarks(value: unknown, doc: SyncDoc): UnreadableReason | undefined {
+  if (typeof value !== 'string') return 'not-text';
+  let marks: PackedMark[];
+  try {
+    marks = unpackMarks(value);
+  } catch {
+    return 'bad-marks';
+  }
+  for (const mark of marks) {
+    const current = doc.marks[mark.hash];
+    // Two chunks may briefly hold the same mark (the sync engine delivers items one at a time).
+    if (!current || current.stamp < mark.stamp || (current.stamp === mark.stamp && !mark.read)) doc.marks[mark.hash] = { read: mark.read, stamp: mark.stamp };
+  }
+  return undefined;
 }
 
 /**
@@ -188,29 +232,16 @@ export interface DecodeResult {
  */
 export function decodeItems(items: SyncItems): DecodeResult {
   const doc = emptyDoc();
-  const problems: string[] = [];
+  const problems: UnreadableItem[] = [];
   const version = items[VERSION_KEY];
   const newerFormat = typeof version === 'number' && version > SYNC_FORMAT;
   const settings = items[SETTINGS_KEY];
   if (settings !== undefined) doc.settings = stampedRecord(settings);
   for (const [key, value] of Object.entries(items)) {
-    const match = CHUNK_KEY.exec(key);
-    if (!match) continue;
-    try {
-      if (match[1] === 'm') {
-        if (typeof value !== 'string') throw new TypeError('it is not text');
-        for (const mark of unpackMarks(value)) {
-          const current = doc.marks[mark.hash];
-          // Two chunks may briefly hold the same mark (the sync engine delivers items one at a time).
-          if (!current || current.stamp < mark.stamp || (current.stamp === mark.stamp && !mark.read)) doc.marks[mark.hash] = { read: mark.read, stamp: mark.stamp };
-        }
-      } else {
-        if (!Array.isArray(value)) throw new TypeError('it is not a list');
-        for (const entry of value) (match[1] === 's' ? readSubscription : readOverrides)(entry, doc);
-      }
-    } catch (error) {
-      problems.push(`Synced item “${key}” was skipped: ${error instanceof Error ? error.message : String(error)}.`);
-    }
+    const kind = CHUNK_KEY.exec(key)?.[1];
+    if (!kind) continue;
+    const reason = kind === 'm' ? readMarks(value, doc) : readEntries(kind as 's' | 'o', value, doc);
+    if (reason) problems.push({ key, reason });
   }
   return { doc, problems, newerFormat };
 }

@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { PartwiseDatabase } from '../db';
+import { t } from '../i18n/t';
 import { applySyncDoc, type ApplyResult } from './apply-doc';
 import { applyReadMarks, libraryHashes } from './apply-read-marks';
 import { decodeItems, encodeDoc, itemsBytes, type SyncItems } from './encode';
 import { dropExpiredTombstones, mergeDocs } from './merge';
 import { scheduleSyncFlush, SYNC_ALARM } from './schedule-flush';
-import { emptyDoc, isAlive, toStamp, type SyncDoc } from './sync-doc';
+import { emptyDoc, toStamp, type SyncDoc } from './sync-doc';
+import { describePending, skippedEntryText, unreadableItemText } from './sync-messages';
 import { isSyncEnabled, patchStatus, readMine, readPending, readWriteLog, withSyncLock, writeMine, writePending, writeWriteLog } from './sync-store';
 import { nextWriteAt, recentWrites } from './write-budget';
 
@@ -14,23 +16,6 @@ export type AfterApply = (result: ApplyResult) => Promise<void>;
 
 /** After a failed write, when to try again: a rate limit clears within the hour, anything else sooner. */
 const RETRY_MS = { rate: 10 * 60_000, other: 5 * 60_000 } as const;
-
-/** In words, what the pending document still holds (shown when a send failed). */
-export function describePending(doc: SyncDoc): string[] {
-  const parts: string[] = [];
-  const subscriptions = Object.values(doc.subscriptions);
-  const follows = subscriptions.filter(isAlive).length;
-  const unfollows = subscriptions.length - follows;
-  const marks = Object.keys(doc.marks).length;
-  const overrides = Object.keys(doc.overrides).length;
-  const settings = Object.keys(doc.settings).length;
-  if (follows) parts.push(`${follows.toLocaleString('en')} subscription change${follows === 1 ? '' : 's'}`);
-  if (unfollows) parts.push(`${unfollows.toLocaleString('en')} unsubscribe${unfollows === 1 ? '' : 's'}`);
-  if (marks) parts.push(`${marks.toLocaleString('en')} read mark${marks === 1 ? '' : 's'}`);
-  if (overrides) parts.push(`series corrections of ${overrides.toLocaleString('en')} series`);
-  if (settings) parts.push(`${settings} setting${settings === 1 ? '' : 's'}`);
-  return parts;
-}
 
 async function readRemote(): Promise<{ items: SyncItems; decoded: ReturnType<typeof decodeItems> }> {
   const items = (await browser.storage.sync.get(null)) as SyncItems;
@@ -60,7 +45,7 @@ export async function flushSync(db: PartwiseDatabase, now: number, afterApply: A
     await browser.alarms.clear(SYNC_ALARM);
     const [{ items, decoded }, pending] = await Promise.all([readRemote(), readPending()]);
     if (decoded.newerFormat) {
-      await patchStatus({ failure: { at: now, message: 'Another browser synced with a newer Partwise; update Partwise here to keep syncing.', unsynced: describePending(pending) } });
+      await patchStatus({ failure: { at: now, message: t('syncFailureNewerFormat'), unsynced: describePending(pending) } });
       return undefined;
     }
     const merged = dropExpiredTombstones(mergeDocs(decoded.doc, pending), toStamp(now));
@@ -80,7 +65,7 @@ export async function flushSync(db: PartwiseDatabase, now: number, afterApply: A
       if (removed.length > 0) await browser.storage.sync.remove(removed);
     } catch (error) {
       const message = errorText(error);
-      await patchStatus({ failure: { at: now, message: `Changes could not be sent: ${message}`, unsynced: describePending(pending) } });
+      await patchStatus({ failure: { at: now, message: t('syncFailureNotSent', message), unsynced: describePending(pending) } });
       await scheduleSyncFlush(now, now + (/MAX_WRITE_OPERATIONS/i.test(message) ? RETRY_MS.rate : RETRY_MS.other));
       return undefined;
     }
@@ -94,8 +79,8 @@ export async function flushSync(db: PartwiseDatabase, now: number, afterApply: A
       ...(ops > 0 ? { lastSentAt: now } : {}),
       bytesInUse: encoded.bytes,
       droppedMarks: encoded.droppedMarks,
-      failure: encoded.skipped.length > 0 ? { at: now, message: 'Some entries are too large to sync.', unsynced: encoded.skipped } : undefined,
-      problems: decoded.problems.length > 0 ? decoded.problems : undefined,
+      failure: encoded.skipped.length > 0 ? { at: now, message: t('syncFailureTooLarge'), unsynced: encoded.skipped.map(skippedEntryText) } : undefined,
+      problems: decoded.problems.length > 0 ? decoded.problems.map(unreadableItemText) : undefined,
     });
     return applySyncDoc(db, merged, now);
   });
@@ -118,7 +103,7 @@ export async function receiveSync(db: PartwiseDatabase, now: number, afterApply:
     if (changes && (await isOwnEcho(changes))) return undefined;
     const [{ items, decoded }, pending] = await Promise.all([readRemote(), readPending()]);
     const applied = await applySyncDoc(db, mergeDocs(decoded.doc, pending), now);
-    const problems = [...decoded.problems, ...applied.ignored];
+    const problems = [...decoded.problems.map(unreadableItemText), ...applied.ignored];
     await patchStatus({ ...(changes ? { lastReceivedAt: now } : {}), problems: problems.length > 0 ? problems : undefined, bytesInUse: itemsBytes(items) });
     return applied;
   });
