@@ -119,6 +119,12 @@ export interface PendingMark {
 export interface PendingReadMarks {
   subscriptionId: number;
   marks: Record<string, PendingMark>;
+  /**
+   * The guid of each waiting mark by its post's normalized article URL, so a post whose feed changed
+   * its guid since the backup is still found (as upsertPosts matches stored posts). Absent in rows
+   * written before it existed; an entry whose mark is gone is ignored.
+   */
+  byUrl?: Record<string, string>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { postsAtUrls } from './post-lookups';
 import type { PartwiseDatabase } from './schema';
-import type { Post, PrunedPost } from './types';
+import type { PendingMark, Post, PrunedPost } from './types';
 
 /**
  * A post as parsed from a feed, before it is stored. Its series placement applies to a post stored
@@ -195,17 +195,36 @@ export async function upsertPosts(
 async function withRestoredReads(db: PartwiseDatabase, subscriptionId: number, records: Omit<Post, 'id'>[]): Promise<Omit<Post, 'id'>[]> {
   if (records.length === 0) return records;
   const pending = await db.pendingReadMarks.get(subscriptionId);
-  if (!pending || !records.some((record) => Object.hasOwn(pending.marks, record.guid))) return records;
+  if (!pending || !records.some((record) => waitingMarkOf(pending.marks, pending.byUrl, record) !== undefined)) return records;
   const marks = { ...pending.marks };
   const read = records.map((record) => {
-    const mark = Object.hasOwn(marks, record.guid) ? marks[record.guid] : undefined;
-    if (!mark) return record;
-    delete marks[record.guid];
+    const guid = waitingMarkOf(marks, pending.byUrl, record);
+    if (guid === undefined) return record;
+    const mark = marks[guid]!;
+    delete marks[guid];
     return { ...record, unread: 0 as const, readAt: mark.readAt };
   });
-  if (Object.keys(marks).length === 0) await db.pendingReadMarks.delete(subscriptionId);
-  else await db.pendingReadMarks.put({ subscriptionId, marks });
+  if (Object.keys(marks).length === 0) {
+    await db.pendingReadMarks.delete(subscriptionId);
+    return read;
+  }
+  const byUrl = pending.byUrl && Object.fromEntries(Object.entries(pending.byUrl).filter(([, guid]) => Object.hasOwn(marks, guid)));
+  await db.pendingReadMarks.put({ subscriptionId, marks, ...(byUrl ? { byUrl } : {}) });
   return read;
+}
+
+/** The guid of the mark waiting for `record`: by its guid, else by its normalized URL (the feed changed the guid). */
+function waitingMarkOf(
+  marks: Readonly<Record<string, PendingMark>>,
+  byUrl: Readonly<Record<string, string>> | undefined,
+  record: Pick<Post, 'guid' | 'normalizedUrl'>,
+): string | undefined {
+  if (Object.hasOwn(marks, record.guid)) return record.guid;
+  const url = record.normalizedUrl;
+  if (url === undefined || !byUrl || !Object.hasOwn(byUrl, url)) return undefined;
+  const guid = byUrl[url]!;
+  // Only a mark still waiting counts: one used up by its guid may leave its address behind.
+  return Object.hasOwn(marks, guid) ? guid : undefined;
 }
 
 /** Drops items whose post was pruned earlier, refreshing their markers' seenAt (at most daily). */

@@ -66,7 +66,12 @@ async function postsOfMarks(db: PartwiseDatabase, subscriptionId: number, marks:
 
 /** The marks already waiting for posts of this subscription, as backup marks, for the union. */
 function pendingAsBackup(pending: PendingReadMarks | undefined): BackupReadMark[] {
-  return Object.entries(pending?.marks ?? {}).map(([postId, mark]) => ({ postId, readAt: new Date(mark.readAt).toISOString() }));
+  return Object.entries(pending?.marks ?? {}).map(([postId, mark]) => ({
+    postId,
+    readAt: new Date(mark.readAt).toISOString(),
+    ...(mark.url ? { url: mark.url } : {}),
+    ...(mark.title ? { title: mark.title } : {}),
+  }));
 }
 
 /**
@@ -83,6 +88,7 @@ async function mergeReadState(db: PartwiseDatabase, subscriptionId: number, entr
   for (const [postId, post] of posts) if (post.unread === 0 && post.readAt !== undefined) stored.push({ postId, readAt: new Date(post.readAt).toISOString() });
   const changed: Post[] = [];
   const marks: Record<string, PendingMark> = { ...waiting?.marks };
+  const byUrl: Record<string, string> = { ...waiting?.byUrl };
   for (const mark of mergeReadMarks(stored, entry.read)) {
     const readAt = Date.parse(mark.readAt);
     const post = posts.get(mark.postId);
@@ -91,9 +97,13 @@ async function mergeReadState(db: PartwiseDatabase, subscriptionId: number, entr
       continue;
     }
     marks[mark.postId] = { readAt, ...(mark.url ? { url: mark.url } : {}), ...(mark.title ? { title: mark.title } : {}) };
+    // The feed may give the post another guid by the time it is fetched: its address still finds the mark.
+    const normalized = mark.url ? safeNormalizeArticleUrl(mark.url) : undefined;
+    if (normalized) byUrl[normalized] = mark.postId;
   }
   const waits = Object.keys(marks).length > 0;
-  await Promise.all([changed.length > 0 ? db.posts.bulkPut(changed) : undefined, waits ? db.pendingReadMarks.put({ subscriptionId, marks }) : undefined]);
+  const row: PendingReadMarks = { subscriptionId, marks, ...(Object.keys(byUrl).length > 0 ? { byUrl } : {}) };
+  await Promise.all([changed.length > 0 ? db.posts.bulkPut(changed) : undefined, waits ? db.pendingReadMarks.put(row) : undefined]);
 }
 
 /**

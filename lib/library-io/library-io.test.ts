@@ -5,6 +5,7 @@ import { useTestDatabase } from '../db/test-support';
 import { REFRESH_MINUTES_BOUNDS } from '../db/settings';
 import { clampIntervalMinutes } from '../refresh/schedule';
 import { parseOpml } from '../opml/parse-opml';
+import { safeNormalizeArticleUrl } from '../urls/safe-normalize';
 import { exportBackup } from './export-backup';
 import { exportSubscriptionsOpml } from './export-opml';
 import { importBackup } from './import-backup';
@@ -188,6 +189,27 @@ describe('backup', () => {
     const report = await importBackup(db(), backupOf([], { allowAllSites: true, markMode: 'scroll' }), NOW, { allSitesGranted: granted });
     expect(await getSettings(db())).toMatchObject({ allowAllSites: expected, markMode: 'scroll' });
     expect(report.problems).toHaveLength(granted ? 0 : 1);
+  });
+
+  it('finds a waiting mark by its post\'s address when the feed changed the guid, and keeps its address across imports', async () => {
+    const mark = (postId: string, url: string, at: number) => ({ postId, url, title: postId, readAt: new Date(NOW + at).toISOString() });
+    await importBackup(db(), backupOf([entry('https://asgi.test/rss.xml', { read: [mark('old-1', 'https://asgi.test/p1', 1), mark('p2', 'https://asgi.test/p2', 2)] })]), NOW);
+    // A second restore of another backup: the marks already waiting keep their addresses.
+    await importBackup(db(), backupOf([entry('https://asgi.test/rss.xml', { read: [mark('p3', 'https://asgi.test/p3', 3)] })]), NOW);
+    const [sub] = await listSubscriptions(db());
+    const waiting = await db().pendingReadMarks.get(sub!.id);
+    expect(Object.values(waiting!.marks).map((m) => m.url)).toEqual(['https://asgi.test/p1', 'https://asgi.test/p2', 'https://asgi.test/p3']);
+    const incoming = (guid: string, url: string) => ({ guid, url, normalizedUrl: safeNormalizeArticleUrl(url)!, title: guid, authors: [], categories: [] });
+    // The feed now names p1 by a new guid and tracks its link; p2 keeps its guid.
+    await upsertPosts(db(), sub!.id, [incoming('new-1', 'https://asgi.test/p1?utm_source=rss'), incoming('p2', 'https://asgi.test/p2')], NOW + 10);
+    const stored = await subscriptionPosts(db(), sub!.id).toArray();
+    expect(stored.map((p) => [p.guid, p.unread, p.readAt]).sort()).toEqual([['new-1', 0, NOW + 1], ['p2', 0, NOW + 2]]);
+    // What is used up leaves both maps: p3 alone still waits, by guid and by address.
+    expect(await db().pendingReadMarks.get(sub!.id)).toEqual({
+      subscriptionId: sub!.id,
+      marks: { p3: { readAt: NOW + 3, url: 'https://asgi.test/p3', title: 'p3' } },
+      byUrl: { [safeNormalizeArticleUrl('https://asgi.test/p3')!]: 'p3' },
+    });
   });
 
   it('writes read marks in bulk: one bulk write per subscription, not one write per mark', async () => {
