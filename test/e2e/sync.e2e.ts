@@ -143,6 +143,10 @@ describe('sync between two browsers (two Chromium profiles)', () => {
   it('a subscription arriving for a site without host access waits, and options and the popup say so', async () => {
     const worker = await b.serviceWorker();
     const waiting = 'https://feeds.no-access.test/rss.xml';
+    // This test writes storage.sync as another device would. storage.sync has no compare-and-set, so
+    // a send of B's still under way (the previous test switched sync back on) would write its older
+    // copy over this one: wait behind the one sync lock first, as the other suites do before clearing.
+    await callBackground(optionsB, 'syncNow');
     const items = await worker.evaluate(() => chrome.storage.sync.get(null));
     const { doc } = decodeItems(items);
     doc.subscriptions[waiting] = { added: toStamp(Date.now()), fields: { customTitle: ['Elsewhere', toStamp(Date.now())] } };
