@@ -174,6 +174,65 @@ describe('receiving changes', () => {
   });
 });
 
+describe('a write of another device that lands during a send', () => {
+  const db = useTestDatabase();
+  const OTHER = 'https://other.test/feed.xml';
+  const otherDoc = () => {
+    const doc = emptyDoc();
+    doc.subscriptions[OTHER] = { added: toStamp(NOW), fields: {} };
+    doc.marks[markHash({ normalizedUrl: 'other.test/p/1', guid: 'o1' }, OTHER)] = { read: true, stamp: toStamp(NOW) };
+    return doc;
+  };
+  const asChanges = (items: Record<string, unknown>) => Object.fromEntries(Object.entries(items).map(([key, value]) => [key, { newValue: value }]));
+
+  it('is sent again after this browser’s send wrote over it (storage.sync has no compare-and-set)', async () => {
+    const sub = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW);
+    await syncSubscriptionChanged(db(), sub.id, NOW);
+    // The other device's items land after this send read storage.sync and before it writes.
+    const theirs = encodeDoc(otherDoc()).items;
+    const set = fakeBrowser.storage.sync.set.bind(fakeBrowser.storage.sync);
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementationOnce(async (items) => {
+      await set(theirs);
+      await set(items);
+    });
+    await flushSync(db(), NOW, async () => undefined);
+    expect(Object.keys(decodeItems(await fakeBrowser.storage.sync.get(null)).doc.subscriptions)).toEqual([FEED]);
+    vi.restoreAllMocks();
+    const afterApply = vi.fn(async () => undefined);
+    await receiveSync(db(), NOW + 1_000, afterApply, asChanges(theirs));
+    expect(Object.keys((await readPending()).subscriptions)).toEqual([OTHER]);
+    expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.scheduledTime).toBe(NOW + 1_000 + 5_000);
+    expect((await db().subscriptions.toArray()).map((s) => s.feedUrl).sort()).toEqual([FEED, OTHER].sort());
+    await flushSync(db(), NOW + 6_000, async () => undefined);
+    const { doc } = decodeItems(await fakeBrowser.storage.sync.get(null));
+    expect(Object.keys(doc.subscriptions).sort()).toEqual([FEED, OTHER].sort());
+    expect(doc.marks).toEqual(otherDoc().marks);
+    expect(await readPending()).toEqual(emptyDoc());
+  });
+
+  it('costs no write when the overwritten copy was only superseded by a newer one of the same device', async () => {
+    const first = otherDoc();
+    await fakeBrowser.storage.sync.set(encodeDoc(first).items);
+    const early = asChanges(encodeDoc(first).items);
+    const second = otherDoc();
+    second.subscriptions[OTHER]!.fields.notify = [false, toStamp(NOW) + 10];
+    second.marks[markHash({ normalizedUrl: 'other.test/p/2', guid: 'o2' }, OTHER)] = { read: true, stamp: toStamp(NOW) + 10 };
+    await fakeBrowser.storage.sync.set(encodeDoc(second).items);
+    await receiveSync(db(), NOW, async () => undefined, early);
+    const writes = countWrites();
+    await flushSync(db(), NOW + 5_000, async () => undefined);
+    expect(writes()).toBe(0);
+    expect(decodeItems(await fakeBrowser.storage.sync.get(null)).doc).toEqual(second);
+    expect(await readPending()).toEqual(emptyDoc());
+  });
+
+  it('leaves out an overwritten value it cannot read, and schedules nothing for it', async () => {
+    await receiveSync(db(), NOW, async () => undefined, { m0: { newValue: 'not a chunk' } });
+    expect(await readPending()).toEqual(emptyDoc());
+    expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toBeUndefined();
+  });
+});
+
 describe('nextWriteAt', () => {
   const MIN = 60_000;
   it.each<[string, number[], number, number]>([

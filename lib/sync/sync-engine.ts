@@ -94,14 +94,38 @@ async function isOwnEcho(changes: Record<string, { newValue?: unknown }>): Promi
 }
 
 /**
+ * What another device wrote that storage.sync no longer holds: the values of `changes` that a later write
+ * replaced. storage.sync has no compare-and-set, so a send of this browser that read the copy before
+ * another device's write landed and wrote after it overwrites that write. The event still carries it;
+ * merging it back is harmless when it was only superseded (merging is idempotent and newest wins).
+ */
+function overwrittenChanges(changes: Record<string, { newValue?: unknown }>, items: SyncItems): SyncItems {
+  return Object.fromEntries(
+    Object.entries(changes).filter(([key, change]) => change.newValue !== undefined && JSON.stringify(change.newValue) !== JSON.stringify(items[key])).map(([key, change]) => [key, change.newValue]),
+  );
+}
+
+function isEmptyDoc(doc: SyncDoc): boolean {
+  return Object.values(doc).every((section) => Object.keys(section).length === 0);
+}
+
+/**
  * Applies what another device wrote to storage.sync (merged with changes not sent yet, so nothing local
  * is undone). `changes` is the storage.onChanged payload; without it (start-up) the whole copy is applied.
+ * What the event brought but a send of this browser overwrote joins the pending changes and is sent again.
  */
 export async function receiveSync(db: PartwiseDatabase, now: number, afterApply: AfterApply, changes?: Record<string, { newValue?: unknown }>): Promise<void> {
   const result = await withSyncLock(async (): Promise<ApplyResult | undefined> => {
     if (!(await isSyncEnabled())) return undefined;
     if (changes && (await isOwnEcho(changes))) return undefined;
-    const [{ items, decoded }, pending] = await Promise.all([readRemote(), readPending()]);
+    const [{ items, decoded }, stored] = await Promise.all([readRemote(), readPending()]);
+    // Unreadable overwritten values are left out: what storage.sync holds now is reported below.
+    const lost = changes ? decodeItems(overwrittenChanges(changes, items)).doc : emptyDoc();
+    const pending = isEmptyDoc(lost) ? stored : mergeDocs(stored, lost);
+    if (pending !== stored) {
+      await writePending(pending);
+      await scheduleSyncFlush(now);
+    }
     const applied = await applySyncDoc(db, mergeDocs(decoded.doc, pending), now);
     const problems = [...decoded.problems.map(unreadableItemText), ...applied.ignored];
     await patchStatus({ ...(changes ? { lastReceivedAt: now } : {}), problems: problems.length > 0 ? problems : undefined, bytesInUse: itemsBytes(items) });
