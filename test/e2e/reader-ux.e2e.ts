@@ -164,6 +164,21 @@ describe('the popup and options page as a reader uses them', () => {
       const box = (await page.getByRole('heading', { name: heading, exact: true }).boundingBox())!;
       expect(box.y + box.height).toBeLessThan(800);
     }
+    // Every choice of the settings fits its menu: each menu is as wide as a copy of it sized to its
+    // longest option (the browser's own measure, arrow included).
+    const settingsMenus = (await page.locator('.settings-grid select').evaluateAll((menus) =>
+      menus.map((menu) => {
+        const copy = menu.cloneNode(true) as HTMLSelectElement;
+        copy.removeAttribute('id');
+        Object.assign(copy.style, { position: 'absolute', width: 'auto', visibility: 'hidden' });
+        menu.after(copy);
+        const needed = copy.offsetWidth;
+        copy.remove();
+        return { id: menu.id, width: menu.offsetWidth, needed };
+      }),
+    )) as { id: string; width: number; needed: number }[];
+    expect(settingsMenus.length).toBeGreaterThanOrEqual(3);
+    for (const menu of settingsMenus) expect(menu.width, menu.id).toBeGreaterThanOrEqual(menu.needed);
     // Folders from the OPML outlines, natural order inside them, and collapsible.
     const python = page.getByRole('region', { name: 'Python', exact: true });
     expect((await python.locator('.sub-name').allTextContents()).slice(0, 11)).toEqual(Array.from({ length: 11 }, (_, i) => `Python blog ${i + 1}`));
