@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { E2E_BUILD_DIR, launchExtension, type ExtensionHarness } from '../../test/e2e/harness';
 import { median } from './extension-session';
+import { FIRST_PAGE_KEY } from '../../lib/reading-list/first-page-key';
 
 const RUNS = 11;
 
@@ -86,10 +87,20 @@ async function browserWithLibrary(buildDir: string, subscriptions: number, posts
   return harness;
 }
 
+// The floor of a page that shows what the background stored: one small script, one storage read, one link.
+const READ_FLOOR_SCRIPT = `(globalThis.browser ?? chrome).storage.session.get(${JSON.stringify(FIRST_PAGE_KEY)}).then(() => {
+  const link = document.createElement('a');
+  link.href = '#';
+  link.dataset.postLink = '';
+  link.textContent = 'floor';
+  document.body.append(link);
+});`;
+
 /**
- * A copy of the built extension with two more pages: a static link and nothing else, the floor any
- * extension page pays before its own code runs; and the same link after one empty script, the floor
- * of any page that shows stored data (it needs a script to read it). The shipped extension has neither.
+ * A copy of the built extension with three more pages: a static link and nothing else, the floor any
+ * extension page pays before its own code runs; the same link after one empty script, the floor of any
+ * page that runs code; and a link added by a small script once one storage read has answered, the floor
+ * of any page that shows what the background stored. The shipped extension has none of them.
  */
 async function buildWithFloorPages(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'partwise-bench-popup-'));
@@ -97,22 +108,19 @@ async function buildWithFloorPages(): Promise<string> {
   await writeFile(join(dir, 'floor.html'), '<!doctype html><html><body><a data-post-link href="#">floor</a></body></html>');
   await writeFile(join(dir, 'floor-script.js'), ';');
   await writeFile(join(dir, 'floor-script.html'), '<!doctype html><html><head><script src="/floor-script.js"></script></head><body><a data-post-link href="#">floor</a></body></html>');
+  await writeFile(join(dir, 'floor-read.js'), READ_FLOOR_SCRIPT);
+  await writeFile(join(dir, 'floor-read.html'), '<!doctype html><html><body><script src="/floor-read.js"></script></body></html>');
   return dir;
 }
 
-interface Runs {
-  popup: Opening[];
-  floor: Opening[];
-  scriptFloor: Opening[];
-}
+const PAGES = { popup: 'popup.html', floor: 'floor.html', scriptFloor: 'floor-script.html', readFloor: 'floor-read.html' } as const;
+type Runs = Record<keyof typeof PAGES, Opening[]>;
 
-/** Alternating openings of the popup and of the two floor pages in one browser. */
+/** Alternating openings of the popup and of the floor pages in one browser. */
 async function measure(harness: ExtensionHarness): Promise<Runs> {
-  const runs: Runs = { popup: [], floor: [], scriptFloor: [] };
+  const runs: Runs = { popup: [], floor: [], scriptFloor: [], readFloor: [] };
   for (let run = 0; run < RUNS; run += 1) {
-    runs.popup.push(await openPage(harness, 'popup.html'));
-    runs.floor.push(await openPage(harness, 'floor.html'));
-    runs.scriptFloor.push(await openPage(harness, 'floor-script.html'));
+    for (const [name, path] of Object.entries(PAGES) as [keyof typeof PAGES, string][]) runs[name].push(await openPage(harness, path));
   }
   return runs;
 }
@@ -124,10 +132,12 @@ function report(label: string, runs: Runs): string {
   const loaded = median(runs.popup.map((o) => o.pageLoaded));
   const floor = firstPost(runs.floor);
   const scriptFloor = firstPost(runs.scriptFloor);
+  const readFloor = firstPost(runs.readFloor);
   return (
     `${label}: first post ${first.toFixed(0)} ms (DOMContentLoaded at ${loaded.toFixed(0)} ms); ` +
     `a bare extension page in the same browser shows its link at ${floor.toFixed(0)} ms (${(first / floor).toFixed(2)}x), ` +
-    `one that loads an empty script first at ${scriptFloor.toFixed(0)} ms (${(first / scriptFloor).toFixed(2)}x)`
+    `one that loads an empty script first at ${scriptFloor.toFixed(0)} ms (${(first / scriptFloor).toFixed(2)}x; ${(scriptFloor / floor).toFixed(2)}x the bare page), ` +
+    `one whose script adds its link after one storage read at ${readFloor.toFixed(0)} ms (${(first / readFloor).toFixed(2)}x; ${(readFloor / floor).toFixed(2)}x the bare page)`
   );
 }
 

@@ -167,7 +167,7 @@ describe('the popup and options page as a reader uses them', () => {
     // Every choice of the settings fits its menu: each menu is as wide as a copy of it sized to its
     // longest option (the browser's own measure, arrow included).
     const settingsMenus = (await page.locator('.settings-grid select').evaluateAll((menus) =>
-      menus.map((menu) => {
+      (menus as HTMLSelectElement[]).map((menu) => {
         const copy = menu.cloneNode(true) as HTMLSelectElement;
         copy.removeAttribute('id');
         Object.assign(copy.style, { position: 'absolute', width: 'auto', visibility: 'hidden' });
@@ -176,7 +176,7 @@ describe('the popup and options page as a reader uses them', () => {
         copy.remove();
         return { id: menu.id, width: menu.offsetWidth, needed };
       }),
-    )) as { id: string; width: number; needed: number }[];
+    ));
     expect(settingsMenus.length).toBeGreaterThanOrEqual(3);
     for (const menu of settingsMenus) expect(menu.width, menu.id).toBeGreaterThanOrEqual(menu.needed);
     // Folders from the OPML outlines, natural order inside them, and collapsible.
