@@ -1,46 +1,20 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { articlePage } from '../fixtures/sample-site';
-import { ASGI_ITEMS, ASGI_PART_4, buildRss, MODERN_PYTHON_ITEMS, type RssItemSpec } from '../fixtures/build-rss';
+import { describe, expect, it } from 'vitest';
+import { ASGI_ITEMS, ASGI_PART_4, MODERN_PYTHON_ITEMS } from '../fixtures/build-rss';
 import { artifactPath } from './artifacts';
-import { RSS_HEADERS, callBackground, readStore, resetSession } from './extension-state';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { callBackground, readStore } from './extension-state';
 import { FIRST_PAINT_RECORDER } from './chromium-harness';
+import { groupNames, linkTitles, usePopupSession } from './popup-session';
 
-const RSS = RSS_HEADERS;
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Hacked <script>window.__pwned=2</script>';
 
 describe('the popup in Chromium', () => {
-  let harness: ExtensionHarness;
-  let options: Page;
-
-  const route = (path: string, title: string, items: readonly RssItemSpec[]) =>
-    harness.server.route(path, { body: buildRss({ title, site: `${harness.server.origin}/`, items }), headers: RSS });
-
-  beforeAll(async () => {
-    harness = await launchExtension({ server: { fallback: articlePage } });
-    options = await harness.openOptions();
-  });
-  afterAll(async () => harness?.close());
-  beforeEach(async () => {
-    await resetSession(harness, options);
-    route('/asgi.xml', 'Kfir’s blog', ASGI_ITEMS);
-    route('/mp.xml', 'Modern Python', MODERN_PYTHON_ITEMS);
-    route('/hostile.xml', 'Hostile', [{ title: HOSTILE, link: 'h/1.html', date: '2024-01-01T00:00:00Z' }]);
-    for (const path of ['/asgi.xml', '/mp.xml', '/hostile.xml']) await callBackground(options, 'subscribe', { url: harness.server.url(path) });
-  });
-
-  async function popup(query = ''): Promise<Page> {
-    const page = await harness.newTab(harness.extensionUrl(`popup.html${query}`));
-    await page.setViewportSize({ width: 420, height: 600 });
-    // The app, not the inert first paint it replaces.
-    await page.locator('main.popup-main:not([inert]) section.group').first().waitFor();
-    return page;
-  }
-
-  const groupNames = (page: Page) => page.locator('section.group').evaluateAll((sections) => sections.map((s) => s.getAttribute('aria-label')));
-  // A series row shows a part's own title; its link is named by the full title.
-  const linkTitles = (links: import('playwright-core').Locator) => links.evaluateAll((all) => all.map((a) => a.getAttribute('aria-label') ?? a.textContent));
+  const session = usePopupSession([
+    { path: '/asgi.xml', title: 'Kfir’s blog', items: ASGI_ITEMS },
+    { path: '/mp.xml', title: 'Modern Python', items: MODERN_PYTHON_ITEMS },
+    { path: '/hostile.xml', title: 'Hostile', items: [{ title: HOSTILE, link: 'h/1.html', date: '2024-01-01T00:00:00Z' }] },
+  ]);
+  const { route, popup } = session;
   const titlesIn = (page: Page, name: string) => linkTitles(page.getByRole('region', { name, exact: true }).locator('a[data-post-link]'));
 
   it('groups series in reading order and standalone posts by feed, series first, newest group first', async () => {
@@ -64,9 +38,9 @@ describe('the popup in Chromium', () => {
   });
 
   it('paints the first screen of the page the background keeps ready, and the app takes over with the same groups', async () => {
-    const page = await harness.context.newPage();
+    const page = await session.harness.context.newPage();
     await page.addInitScript(FIRST_PAINT_RECORDER);
-    await page.goto(harness.extensionUrl('popup.html'));
+    await page.goto(session.harness.extensionUrl('popup.html'));
     await page.locator('main.popup-main:not([inert]) section.group').first().waitFor();
     const firstPaint = (await page.evaluate('window.__firstPaint')) as { inert: boolean; groups: string[] };
     expect(firstPaint.inert).toBe(true);
@@ -96,13 +70,13 @@ describe('the popup in Chromium', () => {
     expect(await titlesIn(page, series)).toContain(read.title);
 
     // Read in a tab of its own: the content script marks it, and the open popup follows the library.
-    const article = await harness.newTab(harness.server.url(`/${read.link}`));
+    const article = await session.harness.newTab(session.harness.server.url(`/${read.link}`));
     await expect.poll(() => titlesIn(page, series)).not.toContain(read.title);
     await article.close();
 
     // A refresh lands while the popup is open: the new part joins its series, in reading order.
     route('/asgi.xml', 'Kfir’s blog', [...ASGI_ITEMS, ASGI_PART_4]);
-    await callBackground(options, 'refreshNow', {});
+    await callBackground(session.options, 'refreshNow', {});
     await expect.poll(() => titlesIn(page, series)).toEqual([ASGI_ITEMS[2]!.title, ASGI_ITEMS[3]!.title, ASGI_PART_4.title]);
     await page.close();
   });
@@ -114,7 +88,7 @@ describe('the popup in Chromium', () => {
       { title: unbroken, link: 'long/1.html', date: '2030-01-02T00:00:00Z' },
       { title: long, link: 'long/2.html', date: '2030-01-01T00:00:00Z' },
     ]);
-    await callBackground(options, 'subscribe', { url: harness.server.url('/long.xml') });
+    await callBackground(session.options, 'subscribe', { url: session.harness.server.url('/long.xml') });
     const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const DARK = 'rgb(21, 24, 29)';
     const LIGHT = 'rgb(255, 255, 255)';
@@ -139,21 +113,21 @@ describe('the popup in Chromium', () => {
     await page.close();
 
     // A chosen theme wins over the system's.
-    await callBackground(options, 'updateSettings', { theme: 'dark' });
+    await callBackground(session.options, 'updateSettings', { theme: 'dark' });
     const chosen = await popup();
     await chosen.emulateMedia({ colorScheme: 'light' });
     await expect.poll(() => background(chosen)).toBe(DARK);
     await chosen.close();
-    await callBackground(options, 'updateSettings', { theme: 'system' });
+    await callBackground(session.options, 'updateSettings', { theme: 'system' });
   });
 
   it('says when everything is read, with a line naming each failing feed and its error', async () => {
-    const posts = await readStore<{ id: number }>(await harness.serviceWorker(), 'posts');
-    await callBackground(options, 'setRead', { postIds: posts.map((post) => post.id), read: true });
-    harness.server.route('/mp.xml', { status: 500 });
-    await callBackground(options, 'refreshNow', {});
+    const posts = await readStore<{ id: number }>(await session.harness.serviceWorker(), 'posts');
+    await callBackground(session.options, 'setRead', { postIds: posts.map((post) => post.id), read: true });
+    session.harness.server.route('/mp.xml', { status: 500 });
+    await callBackground(session.options, 'refreshNow', {});
 
-    const page = await harness.newTab(harness.extensionUrl('popup.html'));
+    const page = await session.harness.newTab(session.harness.extensionUrl('popup.html'));
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'All caught up' }).count()).toBe(1);
     expect(await page.locator('section.group').count()).toBe(0);
     const problems = page.getByRole('list', { name: 'Feeds with problems' }).getByRole('listitem');
@@ -164,7 +138,7 @@ describe('the popup in Chromium', () => {
   it('shows hostile titles as text and runs none of their code', async () => {
     const page = await popup();
     const link = page.getByRole('region', { name: 'Hostile' }).locator('a[data-post-link]');
-    const [stored] = (await readStore<{ title: string; subscriptionId: number }>(await harness.serviceWorker(), 'posts')).filter((p) => p.title.includes('Hacked'));
+    const [stored] = (await readStore<{ title: string; subscriptionId: number }>(await session.harness.serviceWorker(), 'posts')).filter((p) => p.title.includes('Hacked'));
     // Titles are plain text: the parser strips the markup, and the popup shows what is left as text.
     expect(await link.textContent()).toBe(stored!.title);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -175,9 +149,9 @@ describe('the popup in Chromium', () => {
   it('opens a post in a new tab, marks it read, and undoes the marking', async () => {
     const page = await popup();
     const region = page.getByRole('region', { name: 'Modern Python in Practice', exact: true });
-    const opened = harness.context.waitForEvent('page');
+    const opened = session.harness.context.waitForEvent('page');
     await region.getByRole('link', { name: MODERN_PYTHON_ITEMS[4]!.title }).click();
-    expect((await opened).url()).toBe(harness.server.url('/mp/practice-2.html'));
+    expect((await opened).url()).toBe(session.harness.server.url('/mp/practice-2.html'));
     await expect.poll(() => region.getByText('1 of 4 read').count()).toBe(1);
     expect(await titlesIn(page, 'Modern Python in Practice')).toEqual([MODERN_PYTHON_ITEMS[3]!, ...MODERN_PYTHON_ITEMS.slice(5, 7)].map((i) => i.title));
     await page.getByRole('button', { name: 'Undo' }).click();
@@ -222,7 +196,7 @@ describe('the popup in Chromium', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Modern Python in Practice', exact: true }).getByText('1 of 4 read').count()).toBe(1);
     // The read post leaves the list; moving on starts again from the top, now Practice #2.
     await expect.poll(() => titlesIn(page, 'Modern Python in Practice')).not.toContain(MODERN_PYTHON_ITEMS[3]!.title);
-    const opened = harness.context.waitForEvent('page');
+    const opened = session.harness.context.waitForEvent('page');
     await page.keyboard.press('j');
     await page.keyboard.press('Enter');
     expect((await opened).url()).toMatch(/\/mp\/practice-2\.html$/);
@@ -230,13 +204,13 @@ describe('the popup in Chromium', () => {
   });
 
   it('offers “Subscribe to this site” for a page with a feed, and “Save this page”', async () => {
-    harness.server.route('/blog/', {
+    session.harness.server.route('/blog/', {
       body: `<!doctype html><html><head><title>A new blog</title><link rel="alternate" type="application/rss+xml" title="New blog" href="/new.xml"></head><body>Hi</body></html>`,
       headers: { 'Content-Type': 'text/html; charset=utf-8' },
     });
     route('/new.xml', 'New blog', [{ title: 'Hello (Part 1)', link: 'new/hello.html', date: '2026-03-01T00:00:00Z' }]);
-    const site = await harness.newTab(harness.server.url('/blog/'));
-    const tabId = await harness.serviceWorker().then((worker) => worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, harness.server.url('/blog/')));
+    const site = await session.harness.newTab(session.harness.server.url('/blog/'));
+    const tabId = await session.harness.serviceWorker().then((worker) => worker.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, session.harness.server.url('/blog/')));
     const page = await popup(`?tabId=${tabId}`);
     await page.getByRole('button', { name: 'Subscribe to this site' }).click();
     await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Subscribed to New blog (1 post).');

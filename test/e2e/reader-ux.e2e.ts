@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { articlePage } from '../fixtures/sample-site';
-import { ASGI_ITEMS, buildRss, MODERN_PYTHON_ITEMS, type RssItemSpec } from '../fixtures/build-rss';
-import { RSS_HEADERS, callBackground, readStore, resetSession } from './extension-state';
-import { launchExtension, type ExtensionHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { ASGI_ITEMS, MODERN_PYTHON_ITEMS, type RssItemSpec } from '../fixtures/build-rss';
+import { callBackground, readStore } from './extension-state';
+import { groupNames, linkTitles, usePopupSession } from './popup-session';
 
 /** Seed 002's three related posts, which carry no part number, and one that is not theirs. */
 const SELECTED_ITEMS: readonly RssItemSpec[] = [
@@ -17,34 +16,12 @@ const FASTAPI = 'From Passive FastAPI Developer to Real FastAPI Engineer';
 
 /** The popup, as a reader uses it many times a day, in Chromium (issue 17). */
 describe('the popup and options page as a reader uses them', () => {
-  let harness: ExtensionHarness;
-  let options: Page;
-
-  const route = (path: string, title: string, items: readonly RssItemSpec[]) =>
-    harness.server.route(path, { body: buildRss({ title, site: `${harness.server.origin}/`, items }), headers: RSS_HEADERS });
-
-  beforeAll(async () => {
-    harness = await launchExtension({ server: { fallback: articlePage } });
-    options = await harness.openOptions();
-  });
-  afterAll(async () => harness?.close());
-  beforeEach(async () => {
-    await resetSession(harness, options);
-    route('/asgi.xml', 'Kfir’s blog', ASGI_ITEMS);
-    route('/mp.xml', 'Modern Python', MODERN_PYTHON_ITEMS);
-    route('/sel.xml', 'Selected posts', SELECTED_ITEMS);
-    for (const path of ['/asgi.xml', '/mp.xml', '/sel.xml']) await callBackground(options, 'subscribe', { url: harness.server.url(path) });
-  });
-
-  async function popup(): Promise<Page> {
-    const page = await harness.newTab(harness.extensionUrl('popup.html'));
-    await page.setViewportSize({ width: 420, height: 600 });
-    await page.locator('main.popup-main:not([inert]) section.group').first().waitFor();
-    return page;
-  }
-
-  const groupNames = (page: Page) => page.locator('main:not([inert]) section.group').evaluateAll((all) => all.map((s) => s.getAttribute('aria-label')));
-  const linkTitles = (links: Locator) => links.evaluateAll((all) => all.map((a) => a.getAttribute('aria-label') ?? a.textContent));
+  const session = usePopupSession([
+    { path: '/asgi.xml', title: 'Kfir’s blog', items: ASGI_ITEMS },
+    { path: '/mp.xml', title: 'Modern Python', items: MODERN_PYTHON_ITEMS },
+    { path: '/sel.xml', title: 'Selected posts', items: SELECTED_ITEMS },
+  ]);
+  const { popup } = session;
   const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
   const fontSize = (locator: Locator) => locator.first().evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
 
@@ -55,7 +32,7 @@ describe('the popup and options page as a reader uses them', () => {
     expect(await fontSize(page.locator('section.group h2'))).toBeGreaterThanOrEqual(14);
     expect(await fontSize(page.locator('.post-meta'))).toBeGreaterThanOrEqual(12);
     await page.close();
-    const settings = await harness.openOptions();
+    const settings = await session.harness.openOptions();
     await settings.locator('.subscription').first().waitFor();
     expect(await fontSize(settings.locator('.sub-name'))).toBeGreaterThanOrEqual(13);
     expect(await fontSize(settings.getByLabel('Feed or site URL'))).toBeGreaterThanOrEqual(13);
@@ -64,11 +41,11 @@ describe('the popup and options page as a reader uses them', () => {
 
   it('shows the series in progress first, on the first screen, in the first paint and in the app', async () => {
     // The reader has read FastAPI part 1: that series is the one they are in the middle of.
-    const posts = await readStore<{ id: number; title: string }>(await harness.serviceWorker(), 'posts');
+    const posts = await readStore<{ id: number; title: string }>(await session.harness.serviceWorker(), 'posts');
     const part1 = posts.find((post) => post.title === ASGI_ITEMS[1]!.title)!;
-    await callBackground(options, 'setRead', { postIds: [part1.id], read: true });
+    await callBackground(session.options, 'setRead', { postIds: [part1.id], read: true });
 
-    const page = await harness.context.newPage();
+    const page = await session.harness.context.newPage();
     await page.setViewportSize({ width: 420, height: 600 });
     await page.addInitScript(`new MutationObserver((_, observer) => {
       const first = document.querySelector('main[inert] section.group');
@@ -76,7 +53,7 @@ describe('the popup and options page as a reader uses them', () => {
       observer.disconnect();
       window.__firstPaintGroup = first.getAttribute('aria-label');
     }).observe(document, { childList: true, subtree: true });`);
-    await page.goto(harness.extensionUrl('popup.html'));
+    await page.goto(session.harness.extensionUrl('popup.html'));
     await page.locator('main.popup-main:not([inert]) section.group').first().waitFor();
     expect(await page.evaluate('window.__firstPaintGroup')).toBe(FASTAPI);
     const names = await groupNames(page);
@@ -150,12 +127,12 @@ describe('the popup and options page as a reader uses them', () => {
   it('keeps the options page usable with 300 feeds: folders, a filter, natural sort, and import/export and settings in view', async () => {
     const outlines: string[] = [];
     for (const folder of ['Python', 'Rust', 'Web']) {
-      const feeds = Array.from({ length: 100 }, (_, i) => `<outline type="rss" text="${folder} blog ${i + 1}" xmlUrl="${harness.server.url(`/many/${folder}/${i + 1}.xml`)}"/>`);
+      const feeds = Array.from({ length: 100 }, (_, i) => `<outline type="rss" text="${folder} blog ${i + 1}" xmlUrl="${session.harness.server.url(`/many/${folder}/${i + 1}.xml`)}"/>`);
       outlines.push(`<outline text="${folder}">${feeds.join('')}</outline>`);
     }
     const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>Many</title></head><body>${outlines.join('')}</body></opml>`;
-    await callBackground(options, 'importOpml', { text: opml });
-    const page = await harness.openOptions();
+    await callBackground(session.options, 'importOpml', { text: opml });
+    const page = await session.harness.openOptions();
     await page.setViewportSize({ width: 1280, height: 800 });
     await expect.poll(() => page.locator('.subscription').count(), { timeout: 20_000 }).toBe(303);
 
@@ -217,7 +194,7 @@ describe('the popup and options page as a reader uses them', () => {
   });
 
   it('explains a typed address and an empty OPML in plain words', async () => {
-    const page = await harness.openOptions();
+    const page = await session.harness.openOptions();
     const field = page.getByLabel('Feed or site URL');
     expect(await field.getAttribute('type')).toBe('text');
     await field.fill('ftp://files.example.com/feed');
@@ -265,7 +242,7 @@ describe('the popup and options page as a reader uses them', () => {
     await expect.poll(() => help.count()).toBe(0);
 
     // The browser command that opens the popup.
-    const manifest = await (await harness.serviceWorker()).evaluate(() => chrome.runtime.getManifest());
+    const manifest = await (await session.harness.serviceWorker()).evaluate(() => chrome.runtime.getManifest());
     expect(manifest.commands?._execute_action?.suggested_key).toEqual({ default: 'Alt+Shift+P' });
     await page.close();
   });
