@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropExpiredTombstones, mergeDocs } from './merge';
+import { docCovers, dropExpiredTombstones, mergeDocs } from './merge';
 import { emptyDoc, isAlive, type SyncDoc } from './sync-doc';
 
 function doc(build: (d: SyncDoc) => void): SyncDoc {
@@ -95,5 +95,25 @@ describe('dropExpiredTombstones', () => {
     const out = dropExpiredTombstones(d, 100 * DAY);
     expect(FEED in out.subscriptions).toBe(kept);
     expect(`${FEED}\nk` in out.overrides).toBe(kept);
+  });
+});
+
+describe('docCovers', () => {
+  const AB = mergeDocs(A, B);
+  it.each([
+    ['a document covers itself', A, A, true],
+    ['a merge covers each of its parts', AB, B, true],
+    ['an empty document covers nothing new', emptyDoc(), emptyDoc(), true],
+    ['a new subscription is not covered', A, doc((d) => (d.subscriptions[OTHER] = { added: 50, fields: {} })), false],
+    ['an older value of a field is covered', A, doc((d) => (d.subscriptions[FEED] = { added: 100, fields: { customTitle: ['Old', 140] } })), true],
+    ['a newer value of a field is not', A, doc((d) => (d.subscriptions[FEED] = { added: 100, fields: { customTitle: ['New', 151] } })), false],
+    ['a newer tombstone is not', A, doc((d) => (d.subscriptions[FEED] = { added: 100, deleted: 101, fields: {} })), false],
+    ['an older read mark is covered', A, doc((d) => (d.marks.aaaaaaaaaa = { read: false, stamp: 10 })), true],
+    ['a new read mark is not', A, doc((d) => (d.marks.cccccccccc = { read: true, stamp: 10 })), false],
+    ['a known override is covered', A, doc((d) => (d.overrides[`${FEED}\nseries`] = [...A.overrides[`${FEED}\nseries`]!])), true],
+    ['a new override is not', A, doc((d) => (d.overrides[`${FEED}\nseries`] = ['{"at":3,"kind":"not-series","seriesKey":"series"}'])), false],
+    ['key order does not matter', doc((d) => (d.subscriptions[FEED] = { fields: { notify: [false, 120] }, added: 100 } as SyncDoc['subscriptions'][string])), doc((d) => (d.subscriptions[FEED] = { added: 100, fields: { notify: [false, 120] } })), true],
+  ])('%s', (_name, base, extra, covered) => {
+    expect(docCovers(base, extra)).toBe(covered);
   });
 });

@@ -72,3 +72,17 @@ export function dropExpiredTombstones(doc: SyncDoc, nowStamp: number): SyncDoc {
   const overrides = Object.fromEntries(Object.entries(doc.overrides).filter(([key]) => key.split('\n')[0]! in subscriptions));
   return { ...doc, subscriptions, overrides };
 }
+
+// JSON with every object's keys sorted: two documents that hold the same values compare equal.
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item !== null && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
+  );
+}
+
+/** Whether `base` already holds everything `extra` says: merging it in would change nothing. */
+export function docCovers(base: SyncDoc, extra: SyncDoc): boolean {
+  // Merged with itself, `base` takes the shape a merge gives (sorted unions, rebuilt records).
+  const normal = mergeDocs(base, base);
+  return canonicalJson(mergeDocs(normal, extra)) === canonicalJson(normal);
+}

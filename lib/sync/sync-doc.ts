@@ -53,6 +53,11 @@ export function emptyDoc(): SyncDoc {
   return { subscriptions: {}, overrides: {}, settings: {}, marks: {} };
 }
 
+/** Whether a document holds nothing at all. */
+export function isEmptyDoc(doc: SyncDoc): boolean {
+  return Object.values(doc).every((section) => Object.keys(section).length === 0);
+}
+
 /** The stamp (whole seconds since SYNC_EPOCH, never negative) of an epoch-milliseconds time. */
 export function toStamp(ms: number): number {
   return Math.max(0, Math.floor((ms - SYNC_EPOCH) / 1000));

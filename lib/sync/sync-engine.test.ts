@@ -4,6 +4,7 @@ import { addSubscription, setRead, upsertPosts, type IncomingPost } from '../db'
 import { useTestDatabase } from '../db/test-support';
 import { decodeItems, encodeDoc } from './encode';
 import { markHash } from './mark-hash';
+import { mergeDocs } from './merge';
 import { syncReadMarks, syncSettings, syncSubscriptionChanged, syncUnsubscribed } from './record-local';
 import { SYNC_ALARM } from './schedule-flush';
 import { emptyDoc, toStamp } from './sync-doc';
@@ -224,6 +225,36 @@ describe('a write of another device that lands during a send', () => {
     expect(writes()).toBe(0);
     expect(decodeItems(await fakeBrowser.storage.sync.get(null)).doc).toEqual(second);
     expect(await readPending()).toEqual(emptyDoc());
+  });
+
+  it('keeps this browser’s write of an item that another device’s concurrent write replaced', async () => {
+    const sub = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW);
+    await syncSubscriptionChanged(db(), sub.id, NOW);
+    await flushSync(db(), NOW, async () => undefined);
+    const ours = await fakeBrowser.storage.sync.get(null);
+    // The sync server kept the other device's copy of the same items, written without this one's.
+    const theirs = encodeDoc(otherDoc()).items;
+    await fakeBrowser.storage.sync.set(theirs);
+    const changes = Object.fromEntries(Object.entries(theirs).map(([key, value]) => [key, { oldValue: ours[key], newValue: value }]));
+    await receiveSync(db(), NOW + 1_000, async () => undefined, changes);
+    expect(Object.keys((await readPending()).subscriptions)).toEqual([FEED]);
+    expect((await db().subscriptions.toArray()).map((s) => s.feedUrl).sort()).toEqual([FEED, OTHER].sort());
+    await flushSync(db(), NOW + 6_000, async () => undefined);
+    expect(Object.keys(decodeItems(await fakeBrowser.storage.sync.get(null)).doc.subscriptions).sort()).toEqual([FEED, OTHER].sort());
+  });
+
+  it('sends nothing again when the other device’s write already holds this browser’s', async () => {
+    const sub = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW);
+    await syncSubscriptionChanged(db(), sub.id, NOW);
+    await flushSync(db(), NOW, async () => undefined);
+    const ours = await fakeBrowser.storage.sync.get(null);
+    // The other device read this one's write, added its own and wrote the merge.
+    const merged = mergeDocs(decodeItems(ours).doc, otherDoc());
+    const theirs = encodeDoc(merged).items;
+    await fakeBrowser.storage.sync.set(theirs);
+    await receiveSync(db(), NOW + 1_000, async () => undefined, Object.fromEntries(Object.entries(theirs).map(([key, value]) => [key, { oldValue: ours[key], newValue: value }])));
+    expect(await readPending()).toEqual(emptyDoc());
+    expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toBeUndefined();
   });
 
   it('leaves out an overwritten value it cannot read, and schedules nothing for it', async () => {

@@ -4,9 +4,10 @@ import { t } from '../i18n/t';
 import { applySyncDoc, type ApplyResult } from './apply-doc';
 import { applyReadMarks, libraryHashes } from './apply-read-marks';
 import { decodeItems, encodeDoc, itemsBytes, type SyncItems } from './encode';
+import { lostWrites, type SyncChanges } from './lost-writes';
 import { dropExpiredTombstones, mergeDocs } from './merge';
 import { scheduleSyncFlush, SYNC_ALARM } from './schedule-flush';
-import { emptyDoc, toStamp, type SyncDoc } from './sync-doc';
+import { emptyDoc, isEmptyDoc, toStamp, type SyncDoc } from './sync-doc';
 import { describePending, skippedEntryText, unreadableItemText } from './sync-messages';
 import { isSyncEnabled, patchStatus, readMine, readPending, readWriteLog, withSyncLock, writeMine, writePending, writeWriteLog } from './sync-store';
 import { nextWriteAt, recentWrites } from './write-budget';
@@ -88,39 +89,22 @@ export async function flushSync(db: PartwiseDatabase, now: number, afterApply: A
 }
 
 /** Whether a storage.onChanged event only echoes this browser's own last write. */
-async function isOwnEcho(changes: Record<string, { newValue?: unknown }>): Promise<boolean> {
-  const mine = await readMine();
+function isOwnEcho(changes: SyncChanges, mine: Record<string, string>): boolean {
   return Object.entries(changes).every(([key, change]) => (JSON.stringify(change.newValue) ?? '') === (mine[key] ?? ''));
-}
-
-/**
- * What another device wrote that storage.sync no longer holds: the values of `changes` that a later write
- * replaced. storage.sync has no compare-and-set, so a send of this browser that read the copy before
- * another device's write landed and wrote after it overwrites that write. The event still carries it;
- * merging it back is harmless when it was only superseded (merging is idempotent and newest wins).
- */
-function overwrittenChanges(changes: Record<string, { newValue?: unknown }>, items: SyncItems): SyncItems {
-  return Object.fromEntries(
-    Object.entries(changes).filter(([key, change]) => change.newValue !== undefined && JSON.stringify(change.newValue) !== JSON.stringify(items[key])).map(([key, change]) => [key, change.newValue]),
-  );
-}
-
-function isEmptyDoc(doc: SyncDoc): boolean {
-  return Object.values(doc).every((section) => Object.keys(section).length === 0);
 }
 
 /**
  * Applies what another device wrote to storage.sync (merged with changes not sent yet, so nothing local
  * is undone). `changes` is the storage.onChanged payload; without it (start-up) the whole copy is applied.
- * What the event brought but a send of this browser overwrote joins the pending changes and is sent again.
+ * What a race of two writes left out of storage.sync (see lostWrites) joins the pending changes and is sent again.
  */
-export async function receiveSync(db: PartwiseDatabase, now: number, afterApply: AfterApply, changes?: Record<string, { newValue?: unknown }>): Promise<void> {
+export async function receiveSync(db: PartwiseDatabase, now: number, afterApply: AfterApply, changes?: SyncChanges): Promise<void> {
   const result = await withSyncLock(async (): Promise<ApplyResult | undefined> => {
     if (!(await isSyncEnabled())) return undefined;
-    if (changes && (await isOwnEcho(changes))) return undefined;
+    const mine = await readMine();
+    if (changes && isOwnEcho(changes, mine)) return undefined;
     const [{ items, decoded }, stored] = await Promise.all([readRemote(), readPending()]);
-    // Unreadable overwritten values are left out: what storage.sync holds now is reported below.
-    const lost = changes ? decodeItems(overwrittenChanges(changes, items)).doc : emptyDoc();
+    const lost = changes ? lostWrites(changes, items, mine, decoded.doc) : emptyDoc();
     const pending = isEmptyDoc(lost) ? stored : mergeDocs(stored, lost);
     if (pending !== stored) {
       await writePending(pending);
