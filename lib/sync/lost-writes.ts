@@ -1,6 +1,6 @@
 import { decodeItems, type SyncItems } from './encode';
 import { docCovers, mergeDocs } from './merge';
-import { emptyDoc, type SyncDoc } from './sync-doc';
+import { emptyDoc, isEmptyDoc, type SyncDoc } from './sync-doc';
 
 /** A storage.onChanged payload for the sync area. */
 export type SyncChanges = Record<string, { newValue?: unknown; oldValue?: unknown }>;
@@ -34,5 +34,6 @@ export function lostWrites(changes: SyncChanges, items: SyncItems, mine: Record<
   const theirs = decodeItems(overwrittenTheirs(changes, items)).doc;
   const ours = { ...decodeItems(replacedMine(changes, mine)).doc, marks: {} };
   const lost = mergeDocs(theirs, ours);
-  return docCovers(remote, lost) ? emptyDoc() : lost;
+  // The usual event replaced nothing: skip comparing the whole document.
+  return isEmptyDoc(lost) || docCovers(remote, lost) ? emptyDoc() : lost;
 }
