@@ -5,7 +5,13 @@ import { emptyDoc, isEmptyDoc, type SyncDoc } from './sync-doc';
 /** A storage.onChanged payload for the sync area. */
 export type SyncChanges = Record<string, { newValue?: unknown; oldValue?: unknown }>;
 
+// Whether a storage value is the one this JSON was written from (both absent counts as the same).
 const same = (value: unknown, json: string | undefined): boolean => JSON.stringify(value) === json;
+
+/** Whether a change event only echoes this browser's own last write (`mine`: item key to its JSON). */
+export function isOwnEcho(changes: SyncChanges, mine: Record<string, string>): boolean {
+  return Object.entries(changes).every(([key, change]) => same(change.newValue, mine[key]));
+}
 
 // Another device's values that a later write replaced: a send of this browser that read storage.sync
 // before they landed and wrote after.

@@ -184,7 +184,9 @@ describe('a write of another device that lands during a send', () => {
     doc.marks[markHash({ normalizedUrl: 'other.test/p/1', guid: 'o1' }, OTHER)] = { read: true, stamp: toStamp(NOW) };
     return doc;
   };
-  const asChanges = (items: Record<string, unknown>) => Object.fromEntries(Object.entries(items).map(([key, value]) => [key, { newValue: value }]));
+  // The change event of `theirs` arriving, over `ours` when this browser had written those items.
+  const asChanges = (theirs: Record<string, unknown>, ours: Record<string, unknown> = {}) =>
+    Object.fromEntries(Object.entries(theirs).map(([key, value]) => [key, { oldValue: ours[key], newValue: value }]));
 
   it('is sent again after this browser’s send wrote over it (storage.sync has no compare-and-set)', async () => {
     const sub = await addSubscription(db(), { feedUrl: FEED, title: 'Blog' }, NOW);
@@ -212,9 +214,9 @@ describe('a write of another device that lands during a send', () => {
   });
 
   it('costs no write when the overwritten copy was only superseded by a newer one of the same device', async () => {
-    const first = otherDoc();
-    await fakeBrowser.storage.sync.set(encodeDoc(first).items);
-    const early = asChanges(encodeDoc(first).items);
+    const first = encodeDoc(otherDoc()).items;
+    await fakeBrowser.storage.sync.set(first);
+    const early = asChanges(first);
     const second = otherDoc();
     second.subscriptions[OTHER]!.fields.notify = [false, toStamp(NOW) + 10];
     second.marks[markHash({ normalizedUrl: 'other.test/p/2', guid: 'o2' }, OTHER)] = { read: true, stamp: toStamp(NOW) + 10 };
@@ -235,8 +237,7 @@ describe('a write of another device that lands during a send', () => {
     // The sync server kept the other device's copy of the same items, written without this one's.
     const theirs = encodeDoc(otherDoc()).items;
     await fakeBrowser.storage.sync.set(theirs);
-    const changes = Object.fromEntries(Object.entries(theirs).map(([key, value]) => [key, { oldValue: ours[key], newValue: value }]));
-    await receiveSync(db(), NOW + 1_000, async () => undefined, changes);
+    await receiveSync(db(), NOW + 1_000, async () => undefined, asChanges(theirs, ours));
     expect(Object.keys((await readPending()).subscriptions)).toEqual([FEED]);
     expect((await db().subscriptions.toArray()).map((s) => s.feedUrl).sort()).toEqual([FEED, OTHER].sort());
     await flushSync(db(), NOW + 6_000, async () => undefined);
@@ -252,7 +253,7 @@ describe('a write of another device that lands during a send', () => {
     const merged = mergeDocs(decodeItems(ours).doc, otherDoc());
     const theirs = encodeDoc(merged).items;
     await fakeBrowser.storage.sync.set(theirs);
-    await receiveSync(db(), NOW + 1_000, async () => undefined, Object.fromEntries(Object.entries(theirs).map(([key, value]) => [key, { oldValue: ours[key], newValue: value }])));
+    await receiveSync(db(), NOW + 1_000, async () => undefined, asChanges(theirs, ours));
     expect(await readPending()).toEqual(emptyDoc());
     expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toBeUndefined();
   });

@@ -4,7 +4,7 @@ import { t } from '../i18n/t';
 import { applySyncDoc, type ApplyResult } from './apply-doc';
 import { applyReadMarks, libraryHashes } from './apply-read-marks';
 import { decodeItems, encodeDoc, itemsBytes, type SyncItems } from './encode';
-import { lostWrites, type SyncChanges } from './lost-writes';
+import { isOwnEcho, lostWrites, type SyncChanges } from './lost-writes';
 import { dropExpiredTombstones, mergeDocs } from './merge';
 import { scheduleSyncFlush, SYNC_ALARM } from './schedule-flush';
 import { emptyDoc, isEmptyDoc, toStamp, type SyncDoc } from './sync-doc';
@@ -86,11 +86,6 @@ export async function flushSync(db: PartwiseDatabase, now: number, afterApply: A
     return applySyncDoc(db, merged, now);
   });
   if (result) await afterApply(result);
-}
-
-/** Whether a storage.onChanged event only echoes this browser's own last write. */
-function isOwnEcho(changes: SyncChanges, mine: Record<string, string>): boolean {
-  return Object.entries(changes).every(([key, change]) => (JSON.stringify(change.newValue) ?? '') === (mine[key] ?? ''));
 }
 
 /**
